@@ -1,0 +1,86 @@
+package schema
+
+import (
+	"context"
+	"fmt"
+
+	"entgo.io/ent"
+
+	gen "github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/ent/hook"
+	"github.com/chidao/chidao/ent/taskassignment"
+)
+
+// Hooks of the TaskAssignment: an assignee's due date starts as the task's,
+// and the first due date is kept when extensions move it. Doing this on
+// write keeps status derivation a pure function of one row, so listing
+// assignments with their status costs no extra query.
+func (TaskAssignment) Hooks() []ent.Hook {
+	return []ent.Hook{
+		hook.On(func(next ent.Mutator) ent.Mutator {
+			return hook.TaskAssignmentFunc(func(ctx context.Context, m *gen.TaskAssignmentMutation) (ent.Value, error) {
+				if _, set := m.DueDate(); !set {
+					if taskID, ok := m.TaskID(); ok {
+						t, err := m.Client().Task.Get(ctx, taskID)
+						if err != nil {
+							return nil, fmt.Errorf("task of the assignment: %w", err)
+						}
+						if t.DueDate != nil {
+							m.SetDueDate(*t.DueDate)
+						}
+					}
+				}
+				if _, set := m.OriginalDueDate(); !set {
+					if due, ok := m.DueDate(); ok {
+						m.SetOriginalDueDate(due)
+					}
+				}
+				return next.Mutate(ctx, m)
+			})
+		}, ent.OpCreate),
+	}
+}
+
+// Hooks of the Task: when a task's due date changes, assignees who still
+// follow the task's date (no extension of their own) move with it.
+func (Task) Hooks() []ent.Hook {
+	return []ent.Hook{
+		hook.On(func(next ent.Mutator) ent.Mutator {
+			return hook.TaskFunc(func(ctx context.Context, m *gen.TaskMutation) (ent.Value, error) {
+				newDue, set := m.DueDate()
+				cleared := m.DueDateCleared()
+				if !set && !cleared {
+					return next.Mutate(ctx, m)
+				}
+				id, ok := m.ID()
+				if !ok {
+					return next.Mutate(ctx, m)
+				}
+				old, err := m.OldDueDate(ctx)
+				if err != nil {
+					return nil, fmt.Errorf("old due date: %w", err)
+				}
+				v, err := next.Mutate(ctx, m)
+				if err != nil {
+					return nil, err
+				}
+				upd := m.Client().TaskAssignment.Update().
+					Where(taskassignment.TaskID(id), taskassignment.Not(taskassignment.HasExtensions()))
+				if old == nil {
+					upd.Where(taskassignment.DueDateIsNil())
+				} else {
+					upd.Where(taskassignment.DueDateEQ(*old))
+				}
+				if cleared {
+					upd.ClearDueDate()
+				} else {
+					upd.SetDueDate(newDue)
+				}
+				if _, err := upd.Save(ctx); err != nil {
+					return nil, fmt.Errorf("moving assignees' due dates: %w", err)
+				}
+				return v, nil
+			})
+		}, ent.OpUpdateOne),
+	}
+}

@@ -1,0 +1,54 @@
+// Package schema holds chidao's data model: the directive graph of DESIGN.md
+// and DOMAIN.md §5. Everything else under ent/ is generated from it.
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"entgo.io/ent/schema/mixin"
+)
+
+// TimeMixin records when a row was created and last changed. The server sets
+// both; clients can order and filter by them but never write them.
+type TimeMixin struct {
+	mixin.Schema
+}
+
+// Fields of the TimeMixin.
+func (TimeMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("created_at").
+			Default(time.Now).
+			Immutable().
+			Annotations(
+				entgql.OrderField("CREATED_AT"),
+				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
+			),
+		field.Time("updated_at").
+			Default(time.Now).
+			UpdateDefault(time.Now).
+			Annotations(
+				entgql.OrderField("UPDATED_AT"),
+				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
+			),
+	}
+}
+
+// Indexes of the TimeMixin: "what changed since" is a common analyst filter.
+func (TimeMixin) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("updated_at")}
+}
+
+// Length limits shared by the schemas. They are generous for real documents
+// and keep a careless or hostile client from storing megabytes in a name.
+const (
+	maxName   = 500
+	maxCode   = 50
+	maxShort  = 200
+	maxText   = 200_000 // a directive's full text
+	maxMedium = 20_000  // a task's wording, a report's text
+)
