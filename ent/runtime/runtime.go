@@ -402,6 +402,7 @@ func init() {
 	taskassignmentMixin := schema.TaskAssignment{}.Mixin()
 	taskassignmentHooks := schema.TaskAssignment{}.Hooks()
 	taskassignment.Hooks[0] = taskassignmentHooks[0]
+	taskassignment.Hooks[1] = taskassignmentHooks[1]
 	taskassignmentMixinFields0 := taskassignmentMixin[0].Fields()
 	_ = taskassignmentMixinFields0
 	taskassignmentFields := schema.TaskAssignment{}.Fields()

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"entgo.io/ent"
 
@@ -19,7 +20,8 @@ func (TaskAssignment) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(func(next ent.Mutator) ent.Mutator {
 			return hook.TaskAssignmentFunc(func(ctx context.Context, m *gen.TaskAssignmentMutation) (ent.Value, error) {
-				if _, set := m.DueDate(); !set {
+				role, _ := m.Role()
+				if _, set := m.DueDate(); !set && doesWork(role) {
 					if taskID, ok := m.TaskID(); ok {
 						t, err := m.Client().Task.Get(ctx, taskID)
 						if err != nil {
@@ -38,7 +40,66 @@ func (TaskAssignment) Hooks() []ent.Hook {
 				return next.Mutate(ctx, m)
 			})
 		}, ent.OpCreate),
+		hook.On(rollUpCompletion, ent.OpCreate|ent.OpUpdateOne|ent.OpDeleteOne),
 	}
+}
+
+// doesWork tells whether a role carries out the task (and so has a deadline);
+// monitors and report recipients do not.
+func doesWork(r taskassignment.Role) bool {
+	return r != taskassignment.RoleMONITOR && r != taskassignment.RoleREPORT_RECIPIENT
+}
+
+// rollUpCompletion keeps a task's completion equal to its leads': when every
+// LEAD assignee has completed, the task is complete on the last of their
+// dates; otherwise it is open. Tasks without a lead keep what was set on
+// them directly.
+func rollUpCompletion(next ent.Mutator) ent.Mutator {
+	return hook.TaskAssignmentFunc(func(ctx context.Context, m *gen.TaskAssignmentMutation) (ent.Value, error) {
+		var taskID int
+		if m.Op().Is(ent.OpCreate) {
+			taskID, _ = m.TaskID()
+		} else {
+			old, err := m.OldTaskID(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("task of the assignment: %w", err)
+			}
+			taskID = old
+		}
+		v, err := next.Mutate(ctx, m)
+		if err != nil || taskID == 0 {
+			return v, err
+		}
+		leads, err := m.Client().TaskAssignment.Query().
+			Where(taskassignment.TaskID(taskID), taskassignment.RoleEQ(taskassignment.RoleLEAD)).
+			All(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("leads of task: %w", err)
+		}
+		if len(leads) == 0 {
+			return v, nil
+		}
+		var done *time.Time
+		for _, l := range leads {
+			if l.CompletedAt == nil {
+				done = nil
+				break
+			}
+			if done == nil || l.CompletedAt.After(*done) {
+				done = l.CompletedAt
+			}
+		}
+		upd := m.Client().Task.UpdateOneID(taskID)
+		if done == nil {
+			upd.ClearCompletedAt()
+		} else {
+			upd.SetCompletedAt(*done)
+		}
+		if err := upd.Exec(ctx); err != nil {
+			return nil, fmt.Errorf("roll up task completion: %w", err)
+		}
+		return v, nil
+	})
 }
 
 // Hooks of the Task: when a task's due date changes, assignees who still

@@ -17,8 +17,8 @@ import (
 )
 
 var (
-	mu    sync.RWMutex
-	types = map[int]string{} // id >> 32 → GraphQL type name
+	mu     sync.RWMutex
+	types  = map[int]string{} // id >> 32 → GraphQL type name
 	byName = map[string]int{}
 )
 
@@ -52,18 +52,18 @@ func Encode(id int) string {
 func Decode(s string) (int, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "="))
 	if err != nil {
-		return 0, fmt.Errorf("invalid id %q: not a chidao id", clip(s))
+		return 0, &Error{ID: s}
 	}
 	typ, num, ok := strings.Cut(string(raw), ":")
 	if !ok {
-		return 0, fmt.Errorf("invalid id %q: not a chidao id", clip(s))
+		return 0, &Error{ID: s}
 	}
 	id, err := strconv.Atoi(num)
 	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("invalid id %q: not a chidao id", clip(s))
+		return 0, &Error{ID: s}
 	}
 	if got := TypeOf(id); got != "" && got != typ {
-		return 0, fmt.Errorf("invalid id %q: not a chidao id", clip(s))
+		return 0, &Error{ID: s}
 	}
 	return id, nil
 }
@@ -73,6 +73,13 @@ func clip(s string) string {
 		return s[:64] + "…"
 	}
 	return s
+}
+
+// Error is a malformed or mistyped id sent by a client.
+type Error struct{ ID string }
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("invalid id %q: not an id chidao issued", clip(e.ID))
 }
 
 // MarshalID is the gqlgen marshaller of the ID scalar.
@@ -88,6 +95,6 @@ func UnmarshalID(v any) (int, error) {
 	case string:
 		return Decode(x)
 	default:
-		return 0, fmt.Errorf("invalid id: must be a string, got %T", v)
+		return 0, &Error{ID: fmt.Sprint(v)}
 	}
 }

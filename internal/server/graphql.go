@@ -1,0 +1,229 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/graph"
+)
+
+// GraphQLConfig are the limits of the GraphQL endpoint.
+type GraphQLConfig struct {
+	Introspection   bool // serve __schema/__type (explorers need it)
+	ComplexityLimit int  // most complexity one operation may have
+	DefaultPageSize int  // page size of a connection given neither first nor last
+	MaxPageSize     int  // most rows one page may ask for
+	QueryCacheSize  int  // parsed documents kept
+	APQCacheSize    int  // automatic persisted queries kept
+}
+
+// newGraphQL builds the gqlgen handler explicitly: the transports chidao
+// serves, caches, limits, one transaction per mutation, one error presenter.
+func newGraphQL(client *ent.Client, cfg GraphQLConfig, log *slog.Logger) *handler.Server {
+	es := pagedSchema{ExecutableSchema: graph.NewSchema(client), cfg: cfg}
+	srv := handler.New(es)
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+
+	srv.SetQueryCache(&pageDefaults{
+		LRU:  lru.New[*ast.QueryDocument](cfg.QueryCacheSize),
+		size: cfg.DefaultPageSize,
+		int:  es.Schema().Types["Int"],
+	})
+	srv.SetParserTokenLimit(20_000)
+	if cfg.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	srv.Use(pageLimit{max: cfg.MaxPageSize})
+	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	srv.Use(entgql.Transactioner{TxOpener: client})
+
+	srv.SetErrorPresenter(presentError(log))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return errInternal
+	})
+	return srv
+}
+
+// isConnection tells whether a field returns a Relay connection that pages
+// with first/last.
+func isConnection(def *ast.FieldDefinition) bool {
+	if def == nil || def.Type == nil || !strings.HasSuffix(def.Type.Name(), "Connection") {
+		return false
+	}
+	return def.Arguments.ForName("first") != nil && def.Arguments.ForName("last") != nil
+}
+
+// pageDefaults is the parsed-query cache. Before a validated document is
+// cached (and before its first use) it gives every connection field that
+// has neither first nor last a `first` of the default page size, so no
+// list, at the root or nested, is ever unbounded. Doing it once per
+// document keeps cached documents read-only afterwards.
+type pageDefaults struct {
+	*lru.LRU[*ast.QueryDocument]
+	size int
+	int  *ast.Definition
+}
+
+// Add rewrites then caches the document.
+func (c *pageDefaults) Add(ctx context.Context, key string, doc *ast.QueryDocument) {
+	for _, op := range doc.Operations {
+		c.walk(op.SelectionSet)
+	}
+	for _, f := range doc.Fragments {
+		c.walk(f.SelectionSet)
+	}
+	c.LRU.Add(ctx, key, doc)
+}
+
+func (c *pageDefaults) walk(set ast.SelectionSet) {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if isConnection(s.Definition) && s.Arguments.ForName("first") == nil && s.Arguments.ForName("last") == nil {
+				s.Arguments = append(s.Arguments, &ast.Argument{
+					Name: "first",
+					Value: &ast.Value{
+						Kind:         ast.IntValue,
+						Raw:          strconv.Itoa(c.size),
+						ExpectedType: s.Definition.Arguments.ForName("first").Type,
+						Definition:   c.int,
+					},
+				})
+			}
+			c.walk(s.SelectionSet)
+		case *ast.InlineFragment:
+			c.walk(s.SelectionSet)
+		}
+	}
+}
+
+// pageLimit refuses pages larger than the cap and connections whose page
+// size resolved to nothing (an explicit null variable).
+type pageLimit struct{ max int }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = pageLimit{}
+
+func (pageLimit) ExtensionName() string                   { return "PageLimit" }
+func (pageLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (p pageLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	op := oc.Doc.Operations.ForName(oc.OperationName)
+	if op == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	return p.check(oc, op.SelectionSet, seen)
+}
+
+func (p pageLimit) check(oc *graphql.OperationContext, set ast.SelectionSet, seen map[string]bool) *gqlerror.Error {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if isConnection(s.Definition) {
+				args := s.ArgumentMap(oc.Variables)
+				first, hasFirst := intArg(args["first"])
+				last, hasLast := intArg(args["last"])
+				switch {
+				case !hasFirst && !hasLast:
+					return pageError(s, "`%s` needs `first` or `last` (at most %d)", s.Name, p.max)
+				case hasFirst && (first < 0 || first > p.max):
+					return pageError(s, "`first` on `%s` is %d; a page holds 0 to %d rows", s.Name, first, p.max)
+				case hasLast && (last < 0 || last > p.max):
+					return pageError(s, "`last` on `%s` is %d; a page holds 0 to %d rows", s.Name, last, p.max)
+				}
+			}
+			if err := p.check(oc, s.SelectionSet, seen); err != nil {
+				return err
+			}
+		case *ast.InlineFragment:
+			if err := p.check(oc, s.SelectionSet, seen); err != nil {
+				return err
+			}
+		case *ast.FragmentSpread:
+			if seen[s.Name] || s.Definition == nil {
+				continue
+			}
+			seen[s.Name] = true
+			if err := p.check(oc, s.Definition.SelectionSet, seen); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func pageError(f *ast.Field, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.ErrorPosf(f.Position, format, args...)
+	err.Extensions = map[string]any{"code": "PAGE_SIZE"}
+	return err
+}
+
+func intArg(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case *int:
+		if n == nil {
+			return 0, false
+		}
+		return *n, true
+	default:
+		return 0, false
+	}
+}
+
+// pagedSchema makes complexity an upper bound on the objects a response
+// can hold: an object field costs one plus its selection, a connection its
+// selection times its page size (so nested pages multiply), and scalars,
+// enums and the edges/node wrappers cost nothing of their own.
+type pagedSchema struct {
+	graphql.ExecutableSchema
+	cfg GraphQLConfig
+}
+
+// Complexity of a field.
+func (s pagedSchema) Complexity(ctx context.Context, typeName, field string, child int, args map[string]any) (int, bool) {
+	first, hasFirst := intArg(args["first"])
+	last, hasLast := intArg(args["last"])
+	if hasFirst || hasLast {
+		return 1 + child*max(first, last, 1), true
+	}
+	def := s.Schema().Types[typeName]
+	if def == nil {
+		return child + 1, true
+	}
+	f := def.Fields.ForName(field)
+	if f == nil {
+		return child + 1, true
+	}
+	if field == "edges" || field == "node" && def.Kind == ast.Object && strings.HasSuffix(typeName, "Edge") {
+		return child, true
+	}
+	if t := s.Schema().Types[f.Type.Name()]; t != nil && (t.Kind == ast.Scalar || t.Kind == ast.Enum) {
+		return 0, true
+	}
+	return child + 1, true
+}

@@ -1,0 +1,113 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"entgo.io/ent/dialect/sql/schema"
+
+	"github.com/chidao/chidao/ent/migrate"
+)
+
+// SchemaVersion is the version of the data model this binary writes. It
+// grows whenever a release changes the schema; Migrate refuses a database
+// written by a newer chidao rather than damage it.
+const SchemaVersion = 1
+
+// metaTable holds chidao's own bookkeeping (schema version), apart from
+// the ent tables.
+const metaTable = "chidao_meta"
+
+// MigrateResult says what Migrate did.
+type MigrateResult struct {
+	From, To int // schema versions; From is 0 for a new database
+}
+
+// Migrate creates the schema in an empty database or upgrades one written
+// by an earlier chidao. Upgrades only add: tables, columns and indexes are
+// created, nothing is dropped, so every row is kept.
+func (db *DB) Migrate(ctx context.Context) (MigrateResult, error) {
+	if _, err := db.SQL.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+metaTable+` (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
+		return MigrateResult{}, fmt.Errorf("migrate %s: create %s: %w", db.Where, metaTable, err)
+	}
+	from, err := db.schemaVersion(ctx)
+	if err != nil {
+		return MigrateResult{}, err
+	}
+	if from > SchemaVersion {
+		return MigrateResult{From: from, To: from}, fmt.Errorf(
+			"database %s has schema version %d, written by a newer chidao; this binary knows versions up to %d: upgrade chidao",
+			db.Where, from, SchemaVersion)
+	}
+	err = db.Client.Schema.Create(ctx,
+		schema.WithDropColumn(false),
+		schema.WithDropIndex(false),
+		migrate.WithForeignKeys(true),
+	)
+	if err != nil {
+		return MigrateResult{From: from}, fmt.Errorf("migrate %s from schema version %d: %w", db.Where, from, err)
+	}
+	if err := db.setSchemaVersion(ctx, SchemaVersion); err != nil {
+		return MigrateResult{From: from}, err
+	}
+	return MigrateResult{From: from, To: SchemaVersion}, nil
+}
+
+// CheckSchema reports whether the database's schema is the one this binary
+// writes, for readiness checks and for commands that must not migrate.
+func (db *DB) CheckSchema(ctx context.Context) error {
+	v, err := db.schemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if v != SchemaVersion {
+		return fmt.Errorf("database %s has schema version %d, want %d: run `chidao migrate`", db.Where, v, SchemaVersion)
+	}
+	return nil
+}
+
+func (db *DB) schemaVersion(ctx context.Context) (int, error) {
+	var s string
+	err := db.SQL.QueryRowContext(ctx, db.rebind(`SELECT value FROM `+metaTable+` WHERE key = ?`), "schema_version").Scan(&s)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, nil
+	case err != nil:
+		return 0, fmt.Errorf("read schema version of %s: %w", db.Where, err)
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, fmt.Errorf("database %s has an unreadable schema version %q", db.Where, s)
+	}
+	return v, nil
+}
+
+func (db *DB) setSchemaVersion(ctx context.Context, v int) error {
+	q := db.rebind(`INSERT INTO ` + metaTable + ` (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+	if _, err := db.SQL.ExecContext(ctx, q, "schema_version", strconv.Itoa(v)); err != nil {
+		return fmt.Errorf("record schema version of %s: %w", db.Where, err)
+	}
+	return nil
+}
+
+// rebind turns ? placeholders into $n for PostgreSQL.
+func (db *DB) rebind(q string) string {
+	if db.Dialect != "postgres" {
+		return q
+	}
+	out := make([]byte, 0, len(q)+8)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			out = append(out, '$')
+			out = strconv.AppendInt(out, int64(n), 10)
+			continue
+		}
+		out = append(out, q[i])
+	}
+	return string(out)
+}

@@ -1,0 +1,153 @@
+// Package store opens chidao's database — embedded SQLite by default, or
+// PostgreSQL through a postgres:// URL — and keeps its schema current.
+// Every entry point (server, CLI, tests) opens storage here, so the same
+// driver settings, migration and version checks apply everywhere.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq" // PostgreSQL driver, registered as "postgres"
+	_ "modernc.org/sqlite" // pure-Go SQLite driver, registered as "sqlite"
+
+	"github.com/chidao/chidao/ent"
+	_ "github.com/chidao/chidao/ent/runtime" // schema hooks and defaults
+)
+
+// DB is an open database with its ent client.
+type DB struct {
+	Client  *ent.Client
+	SQL     *sql.DB
+	Dialect string // dialect.SQLite or dialect.Postgres
+	// Where names the database for logs and errors, with any password hidden.
+	Where string
+}
+
+// Options tune Open.
+type Options struct {
+	// Counter, when set, is incremented for every SQL statement sent, so
+	// tests can prove a query's statement count does not grow with its
+	// page sizes.
+	Counter *atomic.Int64
+	// ConnectTimeout bounds the first ping (default 10 s).
+	ConnectTimeout time.Duration
+}
+
+// SQLitePath is the database file inside a data folder.
+func SQLitePath(dataDir string) string { return filepath.Join(dataDir, "chidao.db") }
+
+// IsPostgres tells whether a database setting names PostgreSQL.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to dsn: a postgres:// URL, or else a SQLite file path (or a
+// ready "file:" DSN). It fails with a clear message, the password hidden,
+// when the database cannot be reached.
+func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
+	if opts.ConnectTimeout == 0 {
+		opts.ConnectTimeout = 10 * time.Second
+	}
+	var (
+		db    *sql.DB
+		dia   string
+		where string
+		err   error
+	)
+	switch {
+	case dsn == "":
+		return nil, errors.New("no database given")
+	case IsPostgres(dsn):
+		where = Redact(dsn)
+		dia = dialect.Postgres
+		db, err = sql.Open("postgres", dsn)
+		if err == nil {
+			db.SetMaxOpenConns(32)
+			db.SetMaxIdleConns(16)
+			db.SetConnMaxIdleTime(5 * time.Minute)
+		}
+	default:
+		dia = dialect.SQLite
+		var file string
+		file, err = sqliteDSN(dsn)
+		if err != nil {
+			return nil, err
+		}
+		where = "sqlite:" + dsn
+		db, err = sql.Open("sqlite", file)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", where, err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, opts.ConnectTimeout)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("cannot reach database %s: %s", where, scrub(err.Error(), dsn))
+	}
+	var drv dialect.Driver = entsql.OpenDB(dia, db)
+	if opts.Counter != nil {
+		drv = &countingDriver{Driver: drv, n: opts.Counter}
+	}
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: dia, Where: where}, nil
+}
+
+// Close closes the client and its connections.
+func (db *DB) Close() error { return db.Client.Close() }
+
+// sqliteDSN builds the modernc DSN with the settings chidao relies on:
+// foreign keys (ent's migration and ON DELETE rules need them), a busy
+// timeout and WAL so concurrent writers wait instead of failing, and UTC
+// times in SQLite's own format so dates compare correctly as strings.
+func sqliteDSN(dsn string) (string, error) {
+	const params = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_time_format=sqlite&_timezone=UTC"
+	if strings.HasPrefix(dsn, "file:") {
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		return dsn + sep + params, nil
+	}
+	if strings.Contains(dsn, "://") {
+		return "", fmt.Errorf("unsupported database URL %q: give a postgres:// URL or a SQLite file path", Redact(dsn))
+	}
+	if dir := filepath.Dir(dsn); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return "", fmt.Errorf("create data folder %s: %w", dir, err)
+		}
+	}
+	return "file:" + dsn + "?" + params, nil
+}
+
+// Redact hides the password of a database URL.
+func Redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// scrub removes the raw DSN (and its password) from a driver message.
+func scrub(msg, dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if pw, ok := u.User.Password(); ok && pw != "" {
+			msg = strings.ReplaceAll(msg, pw, "xxxxx")
+		}
+	}
+	return msg
+}
