@@ -1818,7 +1818,8 @@ func (c *ReportClient) QueryAssignment(_m *Report) *TaskAssignmentQuery {
 
 // Hooks returns the client hooks.
 func (c *ReportClient) Hooks() []Hook {
-	return c.hooks.Report
+	hooks := c.hooks.Report
+	return append(hooks[:len(hooks):len(hooks)], report.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.

@@ -234,7 +234,9 @@ func (_c *ReportCreate) Mutation() *ReportMutation {
 
 // Save creates the Report in the database.
 func (_c *ReportCreate) Save(ctx context.Context) (*Report, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -261,12 +263,18 @@ func (_c *ReportCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *ReportCreate) defaults() {
+func (_c *ReportCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if report.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized report.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := report.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if report.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized report.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := report.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -274,6 +282,7 @@ func (_c *ReportCreate) defaults() {
 		v := report.DefaultReviewState
 		_c.mutation.SetReviewState(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

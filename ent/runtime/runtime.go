@@ -314,6 +314,8 @@ func init() {
 	// recipient.DefaultOrdinal holds the default value on creation for the ordinal field.
 	recipient.DefaultOrdinal = recipientDescOrdinal.Default.(int)
 	reportMixin := schema.Report{}.Mixin()
+	reportHooks := schema.Report{}.Hooks()
+	report.Hooks[0] = reportHooks[0]
 	reportMixinFields0 := reportMixin[0].Fields()
 	_ = reportMixinFields0
 	reportFields := schema.Report{}.Fields()

@@ -145,3 +145,20 @@ func (Task) Hooks() []ent.Hook {
 		}, ent.OpUpdateOne),
 	}
 }
+
+// Hooks of the Report: figures are checked on every write path, not only
+// when they arrive through GraphQL.
+func (Report) Hooks() []ent.Hook {
+	return []ent.Hook{
+		hook.On(func(next ent.Mutator) ent.Mutator {
+			return hook.ReportFunc(func(ctx context.Context, m *gen.ReportMutation) (ent.Value, error) {
+				if f, ok := m.Figures(); ok {
+					if err := f.Validate(); err != nil {
+						return nil, fmt.Errorf("figures: %w", err)
+					}
+				}
+				return next.Mutate(ctx, m)
+			})
+		}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
+	}
+}

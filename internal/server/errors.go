@@ -60,6 +60,8 @@ func classify(err error) (code, field, msg string) {
 	switch {
 	case errors.As(err, &ue):
 		return ue.Code, ue.Field, ue.Msg
+	case isClientSafe(err):
+		return "INVALID_INPUT", "", err.Error()
 	case errors.As(err, &ie):
 		return "INVALID_ID", "", ie.Error()
 	case errors.As(err, &nf):
@@ -120,4 +122,12 @@ func constraintMessage(e *ent.ConstraintError) string {
 func isCursorError(err error) bool {
 	s := err.Error()
 	return strings.Contains(s, "cursor") && (strings.Contains(s, "decode") || strings.Contains(s, "invalid") || strings.Contains(s, "msgpack") || strings.Contains(s, "base64"))
+}
+
+// isClientSafe finds errors that declare themselves safe to show: input
+// types (scalars such as Figures) mark their parse errors so, without
+// depending on this package.
+func isClientSafe(err error) bool {
+	var cs interface{ ClientSafe() bool }
+	return errors.As(err, &cs) && cs.ClientSafe()
 }

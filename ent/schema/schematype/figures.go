@@ -40,17 +40,30 @@ func (f Figures) MarshalGQL(w io.Writer) {
 	_, _ = io.WriteString(w, "}")
 }
 
+// InputError is a malformed figures value sent by a client; its message is
+// safe to show.
+type InputError struct{ msg string }
+
+func (e *InputError) Error() string { return e.msg }
+
+// ClientSafe marks the error as one the client caused and can read.
+func (e *InputError) ClientSafe() bool { return true }
+
+func inputErrorf(format string, args ...any) error {
+	return &InputError{msg: fmt.Sprintf(format, args...)}
+}
+
 // UnmarshalGQL reads a JSON object of numbers.
 func (f *Figures) UnmarshalGQL(v any) error {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return fmt.Errorf("figures must be an object of numbers, got %T", v)
+		return inputErrorf("figures must be an object of numbers, got %T", v)
 	}
 	out := make(Figures, len(m))
 	for k, raw := range m {
 		n, err := toFloat(raw)
 		if err != nil {
-			return fmt.Errorf("figure %q: %w", k, err)
+			return inputErrorf("figure %q: %v", k, err)
 		}
 		out[k] = n
 	}
@@ -64,14 +77,14 @@ func (f *Figures) UnmarshalGQL(v any) error {
 // Validate checks the limits documented on Figures.
 func (f Figures) Validate() error {
 	if len(f) > MaxFigures {
-		return fmt.Errorf("at most %d figures per report, got %d", MaxFigures, len(f))
+		return inputErrorf("at most %d figures per report, got %d", MaxFigures, len(f))
 	}
 	for k, v := range f {
 		if k == "" || len(k) > 100 {
-			return fmt.Errorf("figure key %q must be 1 to 100 bytes", k)
+			return inputErrorf("figure key %q must be 1 to 100 bytes", k)
 		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("figure %q must be a finite number", k)
+			return inputErrorf("figure %q must be a finite number", k)
 		}
 	}
 	return nil
