@@ -1,0 +1,187 @@
+// Package docparse turns the text of one Vietnamese Party or state directive
+// (công văn, kế hoạch, chỉ thị, kết luận, quyết định …) into a structured
+// Draft: header, cited documents, addressees and distribution, the tasks it
+// hands out with their deadlines and responsible bodies, and the signature.
+//
+// It works on text as it comes from PDF/DOCX/web conversion — Markdown
+// debris, tables, hard-wrapped lines, OCR look-alikes — and needs no
+// database: matching names to organisations is the importer's job. Every
+// value carries the byte span of the input it came from, so that a person
+// can check the draft against the document, and Warnings say what the
+// parser could not find or doubts.
+//
+// The rules follow the conventions of the genre (DOMAIN.md: Hướng dẫn
+// 36-HD/VPTW for Party documents, Nghị định 30/2020/NĐ-CP for state ones),
+// not particular documents. Parse is linear in the input and bounded by
+// MaxInputBytes.
+package docparse
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Parse reads one directive. It returns ErrEmpty, ErrTooLarge or ErrNotText
+// (wrapped with a specific message) for input that is not a document, and
+// otherwise a Draft, whose Warnings list what is missing or doubtful. It
+// does not panic: an internal failure is returned as an error.
+func Parse(text []byte) (dr *Draft, err error) {
+	invalid, err := checkInput(text)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			dr, err = nil, fmt.Errorf("docparse: internal error: %v", r)
+		}
+	}()
+	dr = &Draft{Size: len(text), References: []Reference{}, Tasks: []Task{}, Warnings: []Warning{}}
+	if invalid > 0 {
+		dr.warn("invalid_utf8", fmt.Sprintf("%d bytes are not valid UTF-8 and were replaced", invalid), Span{})
+	}
+	d := buildDoc(normalize(text))
+	hr := parseHeader(d, dr)
+	lines := d.lines
+
+	// Kính gửi (near the header)
+	bodyStart := hr.end
+	for k := 0; k < len(lines) && k < hr.end+40; k++ {
+		if reKinhGui.MatchString(lines[k].s) || k >= hr.end && k > 0 && reTelegram.MatchString(lines[k].s) {
+			if after := parseKinhGui(d, dr, k); after > bodyStart {
+				bodyStart = after
+			}
+			break
+		}
+	}
+	// End of the body: Nơi nhận, the signature, or the "./." mark.
+	bodyEnd := len(lines)
+	noiNhan := -1
+	for k := len(lines) - 1; k >= bodyStart; k-- {
+		if m := reNoiNhan.FindStringIndex(lines[k].s); m != nil && m[0] <= 2 {
+			noiNhan = k
+			break
+		}
+	}
+	if noiNhan >= 0 {
+		bodyEnd = noiNhan
+	}
+	for k := bodyStart; k < bodyEnd; k++ {
+		s := lines[k].s
+		if reFormulaLine.MatchString(s) && isUpperLine(s) {
+			bodyEnd = k
+			break
+		}
+		if strings.HasSuffix(s, "./.") || strings.HasSuffix(s, "/.") && strings.HasSuffix(s, "./.") {
+			bodyEnd = k + 1
+			break
+		}
+	}
+	bodyEnd = max(bodyEnd, bodyStart)
+
+	first := parseTasks(d, dr, bodyStart, bodyEnd)
+	bsOff := offsetOf(d, bodyStart)
+	beOff := offsetOf(d, bodyEnd)
+	preEnd := beOff
+	if first >= 0 {
+		preEnd = first
+	}
+	rc := refCtx{bodyStart: bsOff, bodyEnd: beOff, preambleEnd: preEnd, subjI: -1, subjJ: -1}
+	if sp := dr.Header.Subject.Span; !sp.Empty() {
+		rc.subjI, rc.subjJ = docRange(d, sp)
+	}
+	parseRefs(d, dr, rc)
+	if len(dr.Tasks) == 0 {
+		parseDuties(d, dr, bsOff, beOff)
+	}
+	if noiNhan >= 0 {
+		parseNoiNhan(d, dr, noiNhan)
+	}
+	parseSignature(d, dr, bodyEnd)
+	setActingBody(d, dr, bsOff, preEnd)
+	if !looksVietnamese(d.t.s) {
+		dr.warn("not_vietnamese", "text does not look Vietnamese; the rules of the genre may not apply", Span{})
+	}
+	if len(dr.Tasks) == 0 && first < 0 {
+		dr.warn("no_tasks", "no numbered items found; tasks is empty", Span{})
+	}
+	return dr, nil
+}
+
+// offsetOf is the doc-text offset of line k (or the end).
+func offsetOf(d *doc, k int) int {
+	if k >= len(d.lines) {
+		return len(d.t.s)
+	}
+	return d.lines[k].i
+}
+
+// docRange maps an original span back to doc-text offsets (first and last
+// doc byte inside it).
+func docRange(d *doc, sp Span) (int, int) {
+	i, j := -1, -1
+	for k := 0; k < len(d.t.s); k++ {
+		if int(d.t.start[k]) >= sp.Start && i < 0 {
+			i = k
+		}
+		if int(d.t.end[k]) <= sp.End {
+			j = k + 1
+		} else if i >= 0 {
+			break
+		}
+	}
+	if i < 0 || j < i {
+		return -1, -1
+	}
+	return i, j
+}
+
+// setActingBody finds the organ acting for the issuer: "Ban Thường vụ
+// Quận ủy yêu cầu …" in the preamble, else the collective of a T/M line.
+func setActingBody(d *doc, dr *Draft, i, j int) {
+	h := &dr.Header
+	if h.ActingBody.Text != "" {
+		return
+	}
+	if j > i {
+		if m := reActing.FindStringSubmatchIndex(d.t.s[i:j]); m != nil {
+			f := d.fieldAt(i+m[2], i+m[5])
+			h.ActingBody = f
+			return
+		}
+	}
+	for _, f := range dr.Signature.Formulas {
+		if (f.Formula == "T/M" || f.Formula == "TM.") && f.Body != "" {
+			h.ActingBody = Field{Text: f.Body, Span: f.Span}
+			return
+		}
+	}
+}
+
+var viWords = map[string]bool{"của": true, "và": true, "các": true, "trong": true, "được": true, "với": true, "thực": true, "hiện": true, "về": true, "năm": true, "ngày": true, "công": true, "tác": true, "những": true, "nhân": true, "cho": true, "có": true, "là": true}
+
+// looksVietnamese: common Vietnamese function words make up a fair share of
+// the words, or diacritics are frequent.
+func looksVietnamese(s string) bool {
+	words, vi, marked := 0, 0, 0
+	for _, w := range strings.Fields(s[:min(len(s), 20000)]) {
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if w == "" {
+			continue
+		}
+		words++
+		if viWords[w] {
+			vi++
+		}
+		for _, r := range w {
+			if r > 0x7f && unicode.IsLetter(r) {
+				marked++
+				break
+			}
+		}
+	}
+	if words < 8 {
+		return marked > 0 || vi > 0
+	}
+	return vi*20 >= words || marked*4 >= words
+}
