@@ -272,8 +272,11 @@ func subjectFollows(toks []token, e int) bool {
 	if t.punct {
 		return t.s == ":" || t.s == "(" && false
 	}
+	if verbStarts.match(toks, e) >= 2 {
+		return true
+	}
 	switch t.low {
-	case "của", "là", "được", "về", "do", "cho", "trong", "tại", "với", "và", "theo", "thì", "nhằm", "đối", "trên", "ở", "bị":
+	case "của", "là", "được", "về", "do", "cho", "trong", "tại", "với", "và", "thì", "nhằm", "đối", "trên", "ở", "bị":
 		return false
 	}
 	return true

@@ -22,7 +22,7 @@ var (
 	reDueHalf    = regexp.MustCompile(`(?i)(6|sáu)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*(\d{4}))?`)
 	reDueYear    = regexp.MustCompile(`(?i)(?:trong|hoàn thành trong|trước|đến|cuối|hết|thời gian(?: thực hiện| hoàn thành)?\s*:?)\s*năm\s*(\d{4})`)
 	reRecurring  = regexp.MustCompile(`(?i)định kỳ(?:\s*(?:hằng|hàng|mỗi))?(?:\s*(tuần|tháng|quý|năm|6 tháng|sáu tháng|03 tháng|3 tháng))?|(?:hằng|hàng|mỗi)\s*(tuần|tháng|quý|năm)|(6|sáu)\s*tháng\s*(?:một|1)\s*lần`)
-	reContinuous = regexp.MustCompile(`(?i)thường xuyên|liên tục|lâu dài|hằng ngày|hàng ngày`)
+	reContinuous = regexp.MustCompile(`(?i)thường xuyên|liên tục|hằng ngày|hàng ngày`)
 	reASAP       = regexp.MustCompile(`(?i)khẩn trương|ngay lập tức|ngay sau khi|ngay trong|sớm nhất|(?:thực hiện|triển khai|báo cáo|xử lý|tổ chức|khắc phục|chấn chỉnh|hoàn thành|bổ sung|sửa đổi)(?: [\p{L}]+){0,2} ngay(?:[^\p{L}]|$)`)
 	reCondition  = regexp.MustCompile(`(?i)khi có yêu cầu|khi được yêu cầu|theo yêu cầu|khi phát sinh|(?:vấn đề|vướng mắc|khó khăn|sự việc|tình huống)(?: [\p{L}]+){0,2} phát sinh|khi cần thiết|trường hợp cần thiết`)
 )

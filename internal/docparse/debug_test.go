@@ -1,29 +1,32 @@
 package docparse
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
 )
 
-func TestDebugClause(t *testing.T) {
-	s := os.Getenv("DBG")
-	if s == "" {
+// TestDebugDraft prints the Draft of the file named by DBGFILE.
+func TestDebugDraft(t *testing.T) {
+	f := os.Getenv("DBGFILE")
+	if f == "" {
 		t.Skip()
 	}
-	toks := tokenize(s)
-	for k := 0; k < len(toks); k++ {
-		if o, ok := parseOrg(toks, k); ok {
-			fmt.Printf("org at %d: %q\n", k, joinToks(toks, o.a, o.b))
-		}
+	raw, _ := os.ReadFile(f)
+	dr, err := Parse(raw)
+	if err != nil {
+		t.Fatal(err)
 	}
-	os, e := orgList(toks, 0)
-	fmt.Println("list", len(os), e, orgNames(toks, os))
-	dr := &Draft{}
-	d := buildDoc(identity(s))
-	var as assignSet
-	analyze(d, dr, 0, len(d.t.s), &as)
-	for _, a := range as.list {
-		fmt.Printf("%s %s (%s)\n", a.Role, a.Name, a.Verb.Text)
+	b, _ := json.MarshalIndent(dr, "", " ")
+	fmt.Println(string(b))
+	for _, r := range dr.References {
+		fmt.Printf("REF %s %q cited=%q\n", r.Symbol.Text, string(raw[r.Symbol.Span.Start:r.Symbol.Span.End]), r.Cited.Text)
+	}
+	for _, t := range dr.Tasks {
+		fmt.Printf("TASK %s kind=%s dl=%s due=%v text=%q rr=%s\n", t.Ordinal, t.Kind, t.Deadline.Kind, t.Deadline.Due, t.Deadline.Text.Text, t.Deadline.Recurrence)
+		for _, a := range t.Assignments {
+			fmt.Printf("   %s %q printed=%q verb=%q\n", a.Role, a.Name, string(raw[a.Span.Start:a.Span.End]), a.Verb.Text)
+		}
 	}
 }

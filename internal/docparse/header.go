@@ -16,7 +16,7 @@ var (
 	reNumberLine   = regexp.MustCompile(`(?i)(?:^|\s)(số|so)\s*[:.]?\s*`)
 	reVv           = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v|Về việc)\s*[:.]?\s*`)
 	reKinhGui      = regexp.MustCompile(`(?i)^\s*-?\s*kính\s+gửi\s*[:.]?\s*`)
-	reTelegram     = regexp.MustCompile(`(?i)\bđiện\s*:\s*$`)
+	reTelegram     = regexp.MustCompile(`(?i)(?:^|\s)điện\s*:\s*$`)
 	reMotto        = regexp.MustCompile(`(?i)độc\s+lập\s*-\s*tự\s+do\s*-\s*hạnh\s+phúc`)
 	rePartyTitle   = regexp.MustCompile(`(?i)đảng\s+cộng\s+sản\s+việt\s+nam`)
 	reStateTitle   = regexp.MustCompile(`(?i)cộng\s+hòa\s+xã\s+hội(?:\s+chủ\s+nghĩa\s+việt\s+nam)?`)
@@ -188,7 +188,17 @@ loop:
 		}
 		if v := reVv.FindStringIndex(s); v != nil && v[0] <= 3 {
 			vvCands = append(vvCands, k)
+			k = vvEnd(d, k)
 			continue
+		}
+		if !isUpperLine(s) {
+			// Running text: the body has started, unless nothing of the
+			// header has been seen yet (page debris above it).
+			if len(issuerLines) == 0 && res.numberLine < 0 && !dateFound && h.Title.Text == "" && len(vvCands) == 0 && runeLen(s) < 100 && !strings.HasSuffix(s, ".") {
+				continue
+			}
+			end = k
+			break
 		}
 		if isUpperLine(s) {
 			if name, dt, n := typeNameAt(s); name != "" && (res.numberLine >= 0 || dateFound || len(issuerLines) > 0) {
@@ -313,28 +323,33 @@ func setVv(d *doc, dr *Draft, k int) {
 	for st < len(d.t.s) && d.t.s[st] == ' ' {
 		st++
 	}
-	e := l.j
-	{
-		for x := k + 1; x < len(d.lines) && x < k+6; x++ {
-			n := d.lines[x]
-			if n.blank() || isUpperLine(n.s) || reKinhGui.MatchString(n.s) || reNumberLine.MatchString(n.s) && strings.HasPrefix(strings.ToLower(n.s), "số") {
-				break
-			}
-			if _, ok := findDateLine(n.s); ok {
-				break
-			}
-			if reBodyCue.MatchString(n.s) || runeLen(n.s) > 160 {
-				break
-			}
-			e = n.j
-		}
-	}
+	e := d.lines[vvEnd(d, k)].j
 	// a date line merged after the subject in the same cell
 	f := d.fieldAt(st, e)
 	if dl, ok := findDateLine(d.t.s[st:e]); ok {
 		f = d.fieldAt(st, st+dl.pi)
 	}
 	dr.Header.Subject = Field{Text: strings.TrimRight(f.Text, " ,;"), Span: f.Span}
+}
+
+// vvEnd returns the last line of the V/v subject starting at line k: it
+// runs onto the following lines up to a blank line or another header part.
+func vvEnd(d *doc, k int) int {
+	last := k
+	for x := k + 1; x < len(d.lines) && x < k+6; x++ {
+		n := d.lines[x]
+		if n.blank() || n.cell || isUpperLine(n.s) || reKinhGui.MatchString(n.s) || reNumberLine.MatchString(n.s) && strings.HasPrefix(strings.ToLower(n.s), "số") {
+			break
+		}
+		if _, ok := findDateLine(n.s); ok {
+			break
+		}
+		if reBodyCue.MatchString(n.s) || runeLen(n.s) > 160 || reVv.MatchString(n.s) {
+			break
+		}
+		last = x
+	}
+	return last
 }
 
 // parseTitle reads the title after the type-name line at k (its first n
@@ -369,6 +384,11 @@ func parseTitle(d *doc, dr *Draft, k, n int) int {
 			break
 		}
 		if _, ok := findDateLine(s); ok {
+			break
+		}
+		// an upper-case line after a mixed-case title is the next header
+		// part (the authority line of a decision: "CHỦ TỊCH ỦY BAN …")
+		if seen && isUpperLine(s) && st >= 0 && !isUpperLine(d.t.s[st:e]) {
 			break
 		}
 		if st < 0 {

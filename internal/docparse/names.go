@@ -71,13 +71,7 @@ func prettyName(s string) string {
 			k++
 			continue
 		}
-		if acronyms[t.low] || !hasVowel(t.low) {
-			out = append(out, t.s)
-			k++
-			capNext = true
-			continue
-		}
-		if n := localityWords.match(toks, k); n > 0 && !(k+n < len(toks) && toks[k+n].low == "ủy") {
+		if n := localityWords.match(toks, k); n > 0 && !(k+n < len(toks) && (toks[k+n].low == "ủy" || toks[k+n].low == "hội")) {
 			for x := k; x < k+n; x++ {
 				w := toks[x].low
 				if acronyms[w] {
@@ -89,14 +83,26 @@ func prettyName(s string) string {
 			place = true
 			continue
 		}
-		if n := properDict.match(toks, k); n > 0 && !place {
+		if acronyms[t.low] || !hasVowel(t.low) {
+			out = append(out, t.s)
+			k++
+			capNext = true
+			continue
+		}
+		if n := properDict.match(toks, k); n > 0 && !place && (n > 1 || capNext) {
 			var ws []string
 			for x := k; x < k+n; x++ {
 				ws = append(ws, toks[x].low)
 			}
-			out = append(out, properCase[strings.Join(ws, " ")])
+			key := strings.Join(ws, " ")
+			out = append(out, properCase[key])
 			k += n
 			capNext = true
+			// a territorial committee is followed by its place name
+			switch key {
+			case "quận ủy", "tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy":
+				place = true
+			}
 			continue
 		}
 		switch {

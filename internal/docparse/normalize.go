@@ -80,6 +80,9 @@ func checkInput(b []byte) (invalid int, err error) {
 }
 
 func mb(n int) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
 	if n >= 1<<20 {
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}

@@ -135,7 +135,13 @@ type org struct {
 
 // parseOrg reads one organisation name at toks[k:]. It returns ok=false when
 // no name starts there.
-func parseOrg(toks []token, k int) (org, bool) {
+func parseOrg(toks []token, k int) (org, bool) { return parseOrgDepth(toks, k, 0) }
+
+// maxOrgTokens bounds a name; real names are far shorter, and the bound
+// keeps the look-ahead at "và" linear on adversarial input.
+const maxOrgTokens = 30
+
+func parseOrgDepth(toks []token, k int, depth int) (org, bool) {
 	o := org{titleA: k, qualFrom: -1}
 	if k >= len(toks) || toks[k].punct {
 		return o, false
@@ -165,9 +171,10 @@ func parseOrg(toks []token, k int) (org, bool) {
 	tailCap := false
 	lastCap := false
 	inCore := true // still in the head/name core, before any qualifier
-	for k < len(toks) {
+	for k < len(toks) && k-a < maxOrgTokens {
 		t := toks[k]
-		if m := qualifiers.match(toks, k); m > 0 && !(t.low == "các" && verbStarts.match(toks, k+1) > 0) && !(k+m < len(toks) && toks[k+m].low == "ủy") {
+		if m := qualifiers.match(toks, k); m > 0 && !(t.low == "các" && verbStarts.match(toks, k+1) > 0) && !(k+m < len(toks) && toks[k+m].low == "ủy") &&
+			!(t.capital() && !(k+m < len(toks) && toks[k+m].capital() && !toks[k+m].punct)) {
 			if o.qualFrom < 0 {
 				o.qualFrom = k
 			}
@@ -188,6 +195,14 @@ func parseOrg(toks []token, k int) (org, bool) {
 				k++
 				continue
 			}
+			// "Sở Văn hóa, Thể thao và Du lịch": a capitalised word after a
+			// comma that starts no name of its own continues this one.
+			if t.s == "," && inCore && depth < 2 && k+1 < len(toks) && toks[k+1].capital() && !toks[k+1].punct && !isDigitTok(toks[k+1]) {
+				if _, ok := parseOrgDepth(toks, k+1, depth+1); !ok && headTitles.match(toks, k+1) == 0 && requestVerbs.match(toks, k+1) == 0 && adverbialCues.match(toks, k+1) == 0 && toks[k+1].low != "các" {
+					k++
+					continue
+				}
+			}
 			break
 		}
 		if t.capital() {
@@ -201,8 +216,10 @@ func parseOrg(toks []token, k int) (org, bool) {
 				k++
 				continue
 			}
-			if k+1 < len(toks) && toks[k+1].capital() && !toks[k+1].punct {
-				if h, _ := headAt(toks, k+1); h == 0 && !isPlaceStart(toks, k+1) {
+			if k+1 < len(toks) && toks[k+1].capital() && !toks[k+1].punct && depth < 2 {
+				// "Khoa học và Công nghệ" continues the name; "và UBND
+				// tỉnh" starts another one.
+				if _, ok := parseOrgDepth(toks, k+1, depth+1); !ok {
 					k++
 					continue
 				}
@@ -270,12 +287,6 @@ func isOffice(toks []token, a int) bool {
 	return false
 }
 
-// isPlaceStart: "và Thành phố …" continues nothing; a capitalised head word
-// after "và" starts a new name.
-func isPlaceStart(toks []token, k int) bool {
-	return qualifiers.match(toks, k) > 0 && toks[k].capital()
-}
-
 // isCatchAll reports whether the name is a catch-all partner ("các cơ quan,
 // đơn vị có liên quan", "các địa phương") that the corpus rules leave out.
 func isCatchAll(toks []token, o org) bool {
@@ -301,6 +312,9 @@ func isCatchAll(toks []token, o org) bool {
 // tỉnh"), returning its end.
 func bareGeneric(toks []token, k int) (int, bool) {
 	start := k
+	if strongHeads.match(toks, k) > 0 {
+		return 0, false // "…, thị ủy" is a name of its own
+	}
 	for k < len(toks) {
 		t := toks[k]
 		if t.punct || t.capital() {
@@ -330,6 +344,36 @@ func bareGeneric(toks []token, k int) (int, bool) {
 	return k, true
 }
 
+// nameRun returns the end of a bare proper name at toks[k:] ("Nông nghiệp
+// và Môi trường", "Công Thương"): capitalised words, their second
+// syllables, and "và"/"-" before another capitalised word.
+func nameRun(toks []token, k int) int {
+	e := k
+	lastCap := false
+	for e < len(toks) && e-k < maxOrgTokens {
+		t := toks[e]
+		switch {
+		case t.punct && t.s == "-" && e+1 < len(toks) && toks[e+1].capital():
+			lastCap = false
+		case t.punct:
+			return e
+		case t.capital():
+			lastCap = true
+		case t.low == "và" && e+1 < len(toks) && toks[e+1].capital() && !toks[e+1].punct:
+			if _, ok := parseOrgDepth(toks, e+1, 1); ok {
+				return e
+			}
+			lastCap = false
+		case lastCap && verbStarts.match(toks, e) == 0:
+			lastCap = false
+		default:
+			return e
+		}
+		e++
+	}
+	return e
+}
+
 // orgList reads a list of names at toks[k:] separated by ",", ";", "và",
 // "cùng", returning the names and the index after the list.
 func orgList(toks []token, k int) ([]org, int) {
@@ -342,13 +386,9 @@ func orgList(toks []token, k int) ([]org, int) {
 		k = o.b
 		// "các Bộ: Công an, Quốc phòng" → Bộ Công an, Bộ Quốc phòng
 		if k+1 < len(toks) && toks[k].s == ":" && o.b-o.a == 2 && toks[o.a].low == "các" {
-			out = append(out, o)
 			k++
 			for k < len(toks) && toks[k].capital() && !toks[k].punct {
-				e := k
-				for e < len(toks) && !toks[e].punct && (toks[e].capital() || e > k) && toks[e].low != "và" {
-					e++
-				}
+				e := nameRun(toks, k)
 				out = append(out, org{a: k, b: e, titleA: k, qualFrom: -1, text: toks[o.a+1].s + " " + joinToks(toks, k, e)})
 				k = e
 				if k < len(toks) && (toks[k].s == "," || toks[k].low == "và") {
@@ -393,6 +433,8 @@ func orgList(toks []token, k int) ([]org, int) {
 	}
 	return out, k
 }
+
+func isDigitTok(t token) bool { return t.s != "" && t.s[0] >= '0' && t.s[0] <= '9' }
 
 func joinToks(toks []token, a, b int) string {
 	var sb strings.Builder

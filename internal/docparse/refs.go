@@ -19,7 +19,7 @@ var (
 	reRefDateAfter  = regexp.MustCompile(`^\s*[,;]?\s*(?:(?:được\s+)?ban hành\s+)?(?i:ngày)\s*`)
 	reRefIssuer     = regexp.MustCompile(`^\s*,?\s*(?:của|do)\s+`)
 	reRefIssuerStop = regexp.MustCompile(`\s+(?:về|V/v|về việc|ban hành|quy định|hướng dẫn|nhằm|trong|đối với|tại|đã|để|và các|hoặc)\s|[,;.(“"”:)]|\s(?:và)\s+(?:Kế hoạch|Chỉ thị|Công văn|Nghị quyết|Quyết định|Kết luận)`)
-	reRefTypeBefore = regexp.MustCompile(`(?i)((?:kết luận|chỉ thị|nghị quyết|quyết định|công văn|kế hoạch|hướng dẫn|thông báo|thông tri|quy định|quy chế|chương trình(?: hành động)?|tờ trình|báo cáo|nghị định|thông tư(?: liên tịch)?|luật|công điện|đề án|văn bản|thông báo kết luận)\s+(?:số\s*)?)$`)
+	reRefTypeBefore = regexp.MustCompile(`(?i)((?:kết\s+luận|chỉ\s+thị|nghị\s+quyết|quyết\s+định|công\s+văn|kế\s+hoạch|hướng\s+dẫn|thông\s+báo|thông\s+tri|quy\s+định|quy\s+chế|chương\s+trình(?:\s+hành\s+động)?|tờ\s+trình|báo\s+cáo|nghị\s+định|thông\s+tư(?:\s+liên\s+tịch)?|luật|công\s+điện|đề\s+án|văn\s+bản|thông báo kết\s+luận)\s+(?:số\s*)?)$`)
 	reIssuedBefore  = regexp.MustCompile(`^(?i:ngày)\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*,\s*(.{3,80}?)\s+(?:đã\s+)?ban hành\s`)
 	reImplementCue  = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?(?:để\s+)?(?:tổ chức\s+|tiếp tục\s+)?(?:thực hiện|triển khai(?: thực hiện)?|thi hành|cụ thể hóa|quán triệt|thực thi)`)
 	reImplementIn   = regexp.MustCompile(`(?i)(?:thực hiện|triển khai|thi hành|cụ thể hóa|quán triệt|hướng dẫn thực hiện)`)
@@ -86,7 +86,7 @@ func parseRefs(d *doc, dr *Draft, rc refCtx) {
 			}
 		}
 		if m := reRefIssuer.FindStringIndex(after[pos:]); m != nil {
-			rest := after[pos+m[1]:]
+			rest := cutAtHeaderBreak(after[pos+m[1]:])
 			e := len(rest)
 			if st := reRefIssuerStop.FindStringIndex(rest); st != nil {
 				e = st[0]
@@ -213,4 +213,29 @@ func sentenceAround(s string, p int) (int, int) {
 		j++
 	}
 	return i, j
+}
+
+// cutAtHeaderBreak cuts s at a blank line or before a line in capitals
+// (another header part), so a citation in a wrapped subject does not run
+// into the title or the date line.
+func cutAtHeaderBreak(s string) string {
+	for p := 0; p < len(s); {
+		q := strings.IndexByte(s[p:], '\n')
+		if q < 0 {
+			break
+		}
+		q += p
+		next := s[q+1:]
+		if nl := strings.IndexByte(next, '\n'); nl >= 0 {
+			next = next[:nl]
+		}
+		if strings.TrimSpace(next) == "" || isUpperLine(next) {
+			return s[:q]
+		}
+		if _, ok := findDateLine(next); ok {
+			return s[:q]
+		}
+		p = q + 1
+	}
+	return s
 }

@@ -21,7 +21,7 @@ var (
 	reArticle  = regexp.MustCompile(`^Điều\s+(\d{1,3})\s*[.:]\s*`)
 	reLower    = regexp.MustCompile(`^(?:[a-zđ]\)|\([a-zđ0-9]{1,3}\)|\d{1,2}\)|[-+•*]|\d{1,2}\.\d{1,2}\.\d{1,2}\.?)\s*`)
 	reSkipHead = regexp.MustCompile(`(?i)^(?:mục đích|yêu cầu|mục tiêu|quan điểm|đánh giá|kết quả|tình hình|thực trạng|sự cần thiết|căn cứ|kinh phí|nguồn kinh phí|phạm vi|đối tượng|giải thích|nguyên tắc)`)
-	reClosing  = regexp.MustCompile(`(?i)^(?:trên đây|nhận được|(?:trong )?quá trình (?:tổ chức )?(?:triển khai )?thực hiện|yêu cầu các|kế hoạch này|công văn này|chỉ thị này|quyết định này)`)
+	reClosing  = regexp.MustCompile(`(?i)^(?:trên đây|nhận được|(?:trong )?quá trình (?:tổ chức )?(?:triển khai )?thực hiện|yêu cầu các|kế hoạch này|công văn này|chỉ thị này|quyết định này|[^.]{0,80}?(?:xin thông báo|thông báo để))`)
 	reAnnex    = regexp.MustCompile(`(?i)ban hành kèm theo`)
 	reEffect   = regexp.MustCompile(`(?i)có hiệu lực`)
 )
@@ -370,8 +370,17 @@ func makeDeadline(d *doc, base int, df deadlineFound) Deadline {
 // Bộ X khẩn trương hoàn thành … trước ngày 30 tháng 5 năm 2013").
 func parseDuties(d *doc, dr *Draft, a, b int) {
 	s := d.t.s
+	last := a
 	for p := a; p < b; {
+		for p < b && (s[p] == ' ' || s[p] == '\n') {
+			p++
+		}
+		if p >= b {
+			break
+		}
 		i, j := sentenceAround(s, p)
+		i = max(i, last)
+		last = max(j, p+1)
 		if j <= p {
 			j = p + 1
 		}
@@ -393,7 +402,7 @@ func parseDuties(d *doc, dr *Draft, a, b int) {
 	}
 }
 
-var reDutyVerb = regexp.MustCompile(`(?:yêu cầu|đề nghị|giao)\s+\p{Lu}`)
+var reDutyVerb = regexp.MustCompile(`(?:yêu cầu|đề nghị|giao)\s+(?:\p{Lu}|các\s|những\s)`)
 
 // dueOf is the due date text of a task for the corpus form.
 func dueOf(t Task) string {

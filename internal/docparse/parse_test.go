@@ -1,0 +1,768 @@
+package docparse
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func mustParse(t *testing.T, s string) *Draft {
+	t.Helper()
+	dr, err := Parse([]byte(s))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	checkSpans(t, dr)
+	return dr
+}
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func taskByOrdinal(dr *Draft, ord string) *Task {
+	for k := range dr.Tasks {
+		if dr.Tasks[k].Ordinal == ord {
+			return &dr.Tasks[k]
+		}
+	}
+	return nil
+}
+
+func roleOf(t *Task, name string) Role {
+	for _, a := range t.Assignments {
+		if a.Name == name || a.Canonical == name {
+			return a.Role
+		}
+	}
+	return ""
+}
+
+func ordinals(dr *Draft) string {
+	var o []string
+	for _, t := range dr.Tasks {
+		o = append(o, t.Ordinal)
+	}
+	return strings.Join(o, " ")
+}
+
+func refBySymbol(dr *Draft, sym string) *Reference {
+	for k := range dr.References {
+		if dr.References[k].Symbol.Text == sym {
+			return &dr.References[k]
+		}
+	}
+	return nil
+}
+
+func hasWarning(dr *Draft, code string) bool {
+	for _, w := range dr.Warnings {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// A provincial Party committee plan (Tỉnh ủy, …-KH/TU): superior line,
+// issuer, Party symbol, title after the type name, Roman sections with a
+// purpose section that is not a task, a section without items that is one
+// task, quarter/exact/recurring deadlines, and a T/M signature.
+const tinhUyPlan = `ĐẢNG BỘ TỈNH QUẢNG TRỊ
+TỈNH ỦY
+*
+Số 134-KH/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Quảng Trị, ngày 09 tháng 01 năm 2026
+
+KẾ HOẠCH
+thực hiện Chỉ thị số 31-CT/TW ngày 05/3/2024 của Ban Bí thư
+về tăng cường công tác bảo vệ chính trị nội bộ
+
+Thực hiện Chỉ thị số 31-CT/TW ngày 05/3/2024 của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt sâu sắc nội dung Chỉ thị.
+2. Xác định rõ trách nhiệm của cấp ủy các cấp.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy tổ chức quán triệt Chỉ thị trong Quý I/2026.
+2. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn việc sơ kết, hoàn thành trước ngày 30/6/2026.
+3. Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành xây dựng kế hoạch cụ thể; định kỳ 6 tháng báo cáo Ban Thường vụ Tỉnh ủy.
+
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Tỉnh ủy theo dõi, đôn đốc, tổng hợp báo cáo Ban Thường vụ Tỉnh ủy trước ngày 25/12 hằng năm.
+
+Nơi nhận:
+- Ban Bí thư (để b/c),
+- Ban Tuyên giáo và Dân vận Trung ương (để biết),
+- Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc,
+- Lưu Văn phòng Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Nguyễn Văn An
+`
+
+func TestTinhUyPlan(t *testing.T) {
+	dr := mustParse(t, tinhUyPlan)
+	h := dr.Header
+	if h.Symbol.Text != "134-KH/TU" || h.Number != 134 || h.TypeCode.Text != "KH" || h.IssuerCode.Text != "TU" {
+		t.Errorf("symbol: %q %d %q %q", h.Symbol.Text, h.Number, h.TypeCode.Text, h.IssuerCode.Text)
+	}
+	if h.System != SystemParty || h.DocType != DocKeHoach {
+		t.Errorf("system/type: %s %s", h.System, h.DocType)
+	}
+	if h.Issuer.Text != "Tỉnh ủy" || h.Superior.Text != "Đảng bộ tỉnh Quảng Trị" {
+		t.Errorf("issuer %q superior %q", h.Issuer.Text, h.Superior.Text)
+	}
+	if !h.IssueDate.Equal(date("2026-01-09")) || h.Place.Text != "Quảng Trị" {
+		t.Errorf("date %v place %q", h.IssueDate, h.Place.Text)
+	}
+	if !strings.HasPrefix(h.Subject.Text, "thực hiện Chỉ thị số 31-CT/TW") || !strings.HasSuffix(h.Subject.Text, "nội bộ") {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if h.ActingBody.Text != "Ban Thường vụ Tỉnh ủy" {
+		t.Errorf("acting body %q", h.ActingBody.Text)
+	}
+	r := refBySymbol(dr, "31-CT/TW")
+	if r == nil || r.Relation != RelImplements || !r.IssueDate.Equal(date("2024-03-05")) || r.Issuer.Text != "Ban Bí thư" {
+		t.Errorf("ref: %+v", r)
+	}
+	if got := ordinals(dr); got != "II.1 II.2 II.3 III" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t1 := taskByOrdinal(dr, "II.1")
+	if roleOf(t1, "Các huyện ủy") != RoleLead || roleOf(t1, "đảng ủy trực thuộc Tỉnh ủy") != RoleLead {
+		t.Errorf("II.1 assignments %+v", t1.Assignments)
+	}
+	if t1.Deadline.Kind != DeadlineByQuarter || !t1.Deadline.Due.Equal(date("2026-03-31")) {
+		t.Errorf("II.1 deadline %+v", t1.Deadline)
+	}
+	t2 := taskByOrdinal(dr, "II.2")
+	if roleOf(t2, "Ban Tuyên giáo và Dân vận Tỉnh ủy") != RoleLead || roleOf(t2, "Ban Tổ chức Tỉnh ủy") != RoleCoordinate {
+		t.Errorf("II.2 assignments %+v", t2.Assignments)
+	}
+	if t2.Deadline.Kind != DeadlineExactDate || !t2.Deadline.Due.Equal(date("2026-06-30")) {
+		t.Errorf("II.2 deadline %+v", t2.Deadline)
+	}
+	t3 := taskByOrdinal(dr, "II.3")
+	if roleOf(t3, "Ủy ban nhân dân tỉnh") != RoleLead || roleOf(t3, "Ban Thường vụ Tỉnh ủy") != RoleReportTo || len(t3.Assignments) != 2 {
+		t.Errorf("II.3 assignments %+v", t3.Assignments)
+	}
+	if t3.Kind != TaskRecurring || t3.Deadline.Recurrence != "FREQ=MONTHLY;INTERVAL=6" {
+		t.Errorf("II.3 deadline %s %+v", t3.Kind, t3.Deadline)
+	}
+	t4 := taskByOrdinal(dr, "III")
+	if roleOf(t4, "Văn phòng Tỉnh ủy") != RoleLead || roleOf(t4, "Ban Thường vụ Tỉnh ủy") != RoleReportTo {
+		t.Errorf("III assignments %+v", t4.Assignments)
+	}
+	if t4.Deadline.Recurrence != "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25" || !t4.Deadline.Due.Equal(date("2026-12-25")) {
+		t.Errorf("III deadline %+v", t4.Deadline)
+	}
+	kinds := []RecipientKind{KindForReport, KindForInfo, KindDistribution, KindArchive}
+	if len(dr.Distribution) != len(kinds) {
+		t.Fatalf("distribution %+v", dr.Distribution)
+	}
+	for k, e := range dr.Distribution {
+		if e.Kind != kinds[k] {
+			t.Errorf("distribution %q kind %s, want %s", e.Text.Text, e.Kind, kinds[k])
+		}
+	}
+	s := dr.Signature
+	if s.Authority != "T/M" || s.OnBehalfOf != "Ban Thường vụ" || s.Position.Text != "Bí thư" || s.Name.Text != "Nguyễn Văn An" {
+		t.Errorf("signature %+v", s)
+	}
+	if len(dr.Warnings) != 0 {
+		t.Errorf("warnings %+v", dr.Warnings)
+	}
+}
+
+// A district committee (Huyện ủy, …-KH/HU) whose title line comes first,
+// with the date line broken over two lines and Markdown debris.
+const huyenUyPlan = "**ĐẢNG CỘNG SẢN VIỆT NAM**\r\n\r\nĐẢNG BỘ TỈNH PHÚ YÊN\r\n**HUYỆN ỦY TUY AN**\r\n\\*\r\nSố 128-KH/HU\r\n*Tuy An, ngày 15\r\ntháng 3 năm 2023*\r\n\r\n**KẾ HOẠCH**\r\n\r\n**triển khai thực hiện Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư**\r\n\r\n" +
+	"Để triển khai thực hiện Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư (sau đây gọi là Kết luận 44), Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:\r\n\r\n" +
+	"**1.** Ban Dân vận Huyện ủy chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam huyện tham mưu sơ kết; hoàn thành trong tháng 12/2023.\r\n\r\n" +
+	"**2.** Đảng ủy các xã, thị trấn tổ chức quán triệt Kết luận 44 đến cán bộ, đảng viên trong năm 2023.\r\n\r\n" +
+	"**3.** Kinh phí thực hiện từ nguồn ngân sách huyện.\r\n\r\n" +
+	"Nơi nhận:\r\n- Ban Thường vụ Tỉnh ủy (để b/c),\r\n- Lưu Văn phòng Huyện ủy.\r\n\r\n**T/M BAN THƯỜNG VỤ**\r\n**PHÓ BÍ THƯ THƯỜNG TRỰC**\r\n\r\nTrần Thị Bình\r\n"
+
+func TestHuyenUyPlan(t *testing.T) {
+	dr := mustParse(t, huyenUyPlan)
+	h := dr.Header
+	if h.Symbol.Text != "128-KH/HU" || h.Issuer.Text != "Huyện ủy Tuy An" || h.Superior.Text != "Đảng bộ tỉnh Phú Yên" {
+		t.Errorf("header %q %q %q", h.Symbol.Text, h.Issuer.Text, h.Superior.Text)
+	}
+	if !h.IssueDate.Equal(date("2023-03-15")) || h.Place.Text != "Tuy An" {
+		t.Errorf("date %v %q", h.IssueDate, h.Place.Text)
+	}
+	if h.Subject.Text != "triển khai thực hiện Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư" {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if r := refBySymbol(dr, "44-KL/TW"); r == nil || r.Relation != RelImplements || len(dr.References) != 1 {
+		t.Errorf("refs %+v", dr.References)
+	}
+	// "3. Kinh phí …" is a funding-only item, not a task.
+	if got := ordinals(dr); got != "1 2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t1 := taskByOrdinal(dr, "1")
+	if roleOf(t1, "Ban Dân vận Huyện ủy") != RoleLead || roleOf(t1, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện") != RoleCoordinate {
+		t.Errorf("1: %+v", t1.Assignments)
+	}
+	if t1.Deadline.Kind != DeadlineByMonth || !t1.Deadline.Due.Equal(date("2023-12-31")) {
+		t.Errorf("1 deadline %+v", t1.Deadline)
+	}
+	t2 := taskByOrdinal(dr, "2")
+	if roleOf(t2, "Đảng ủy các xã, thị trấn") != RoleLead || t2.Deadline.Kind != DeadlineByYear || !t2.Deadline.Due.Equal(date("2023-12-31")) {
+		t.Errorf("2: %+v %+v", t2.Assignments, t2.Deadline)
+	}
+	if s := dr.Signature; s.Authority != "T/M" || s.Position.Text != "Phó Bí thư Thường trực" || s.Name.Text != "Trần Thị Bình" {
+		t.Errorf("signature %+v", s)
+	}
+}
+
+// A commune Party committee công văn (…-CV/ĐU) with a one-line Kính gửi.
+const dangUyCV = `ĐẢNG BỘ TỈNH NINH BÌNH
+ĐẢNG ỦY XÃ GIA VIỄN
+*
+Số 219-CV/ĐU
+V/v tổ chức hội nghị sơ kết 6 tháng đầu năm 2025
+ĐẢNG CỘNG SẢN VIỆT NAM
+Gia Viễn, ngày 02 tháng 6 năm 2025
+
+Kính gửi: Các chi bộ trực thuộc Đảng ủy
+
+Ban Thường vụ Đảng ủy đề nghị các chi bộ chuẩn bị báo cáo sơ kết, gửi về Văn phòng Đảng ủy trước ngày 20/6/2025.
+
+Nơi nhận:
+- Như trên,
+- Lưu VP.
+
+T/M ĐẢNG ỦY
+BÍ THƯ
+
+Lê Văn Cường
+`
+
+func TestDangUyCongVan(t *testing.T) {
+	dr := mustParse(t, dangUyCV)
+	h := dr.Header
+	if h.Symbol.Text != "219-CV/ĐU" || h.TypeCode.Text != "CV" || h.IssuerCode.Text != "ĐU" || h.DocType != DocCongVan {
+		t.Errorf("symbol %q %q %q %s", h.Symbol.Text, h.TypeCode.Text, h.IssuerCode.Text, h.DocType)
+	}
+	if h.Issuer.Text != "Đảng ủy xã Gia Viễn" || h.Superior.Text != "Đảng bộ tỉnh Ninh Bình" {
+		t.Errorf("issuer %q superior %q", h.Issuer.Text, h.Superior.Text)
+	}
+	if h.Subject.Text != "V/v tổ chức hội nghị sơ kết 6 tháng đầu năm 2025" {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if len(dr.Recipients) != 1 || dr.Recipients[0].Name != "Các chi bộ trực thuộc Đảng ủy" {
+		t.Errorf("recipients %+v", dr.Recipients)
+	}
+	if len(dr.Tasks) != 0 {
+		t.Errorf("tasks %+v", dr.Tasks)
+	}
+	if len(dr.Duties) != 1 || dr.Duties[0].Deadline.Kind != DeadlineExactDate || !dr.Duties[0].Deadline.Due.Equal(date("2025-06-20")) {
+		t.Errorf("duties %+v", dr.Duties)
+	} else if roleOf(&dr.Duties[0], "Văn phòng Đảng ủy") != RoleReportTo {
+		t.Errorf("duty assignments %+v", dr.Duties[0].Assignments)
+	}
+	if s := dr.Signature; s.Authority != "T/M" || s.OnBehalfOf != "Đảng ủy" || s.Position.Text != "Bí thư" {
+		t.Errorf("signature %+v", s)
+	}
+	if c := dr.Corpus(); c.Type != "CV" || c.Tasks == nil || len(c.Tasks) != 0 {
+		t.Errorf("corpus %+v", c)
+	}
+}
+
+// A Government Office công văn (…/VPCP-KTTH): state symbol without type
+// code, "V/v:" with a colon, a responds_to citation, "Các Bộ: A, B", a month
+// deadline, and a T/L signature whose post names its unit.
+const vpcpCV = `VĂN PHÒNG CHÍNH PHỦ
+-------
+Số: 8424/VPCP-KTTH
+V/v: trợ cấp một lần đối với người có công
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Hà Nội, ngày 14 tháng 10 năm 2016
+
+Kính gửi:
+- Bộ Tài chính;
+- Bộ Lao động - Thương binh và Xã hội.
+
+Xét đề nghị của Bộ Tài chính tại Công văn số 12345/BTC-NSNN ngày 05/9/2016 về kinh phí trợ cấp, Phó Thủ tướng Vương Đình Huệ có ý kiến như sau:
+
+1. Bộ Lao động - Thương binh và Xã hội chủ trì, phối hợp với Bộ Tài chính hướng dẫn thực hiện, báo cáo Thủ tướng Chính phủ trong tháng 12/2016.
+2. Các Bộ: Tài chính, Nội vụ theo chức năng, nhiệm vụ được giao hướng dẫn các địa phương thực hiện.
+
+Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.
+
+Nơi nhận:
+- Như trên;
+- Thủ tướng, các Phó Thủ tướng (để b/c);
+- Lưu: VT, KTTH (3).
+
+TL. BỘ TRƯỞNG, CHỦ NHIỆM
+VỤ TRƯỞNG VỤ KINH TẾ TỔNG HỢP
+
+Phạm Văn Dũng
+`
+
+func TestVPCPCongVan(t *testing.T) {
+	dr := mustParse(t, vpcpCV)
+	h := dr.Header
+	if h.Symbol.Text != "8424/VPCP-KTTH" || h.TypeCode.Text != "CV" || h.IssuerCode.Text != "VPCP-KTTH" || h.System != SystemState {
+		t.Errorf("symbol %q %q %q %s", h.Symbol.Text, h.TypeCode.Text, h.IssuerCode.Text, h.System)
+	}
+	if h.Issuer.Text != "Văn phòng Chính phủ" || h.Superior.Text != "" {
+		t.Errorf("issuer %q %q", h.Issuer.Text, h.Superior.Text)
+	}
+	if h.Subject.Text != "V/v: trợ cấp một lần đối với người có công" {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if len(dr.Recipients) != 2 || dr.Recipients[1].Name != "Bộ Lao động - Thương binh và Xã hội" {
+		t.Errorf("recipients %+v", dr.Recipients)
+	}
+	r := refBySymbol(dr, "12345/BTC-NSNN")
+	if r == nil || r.Relation != RelRespondsTo || r.TypeCode != "CV" || !r.IssueDate.Equal(date("2016-09-05")) {
+		t.Errorf("ref %+v", r)
+	}
+	if got := ordinals(dr); got != "1 2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t1 := taskByOrdinal(dr, "1")
+	if roleOf(t1, "Bộ Lao động - Thương binh và Xã hội") != RoleLead || roleOf(t1, "Bộ Tài chính") != RoleCoordinate || roleOf(t1, "Thủ tướng Chính phủ") != RoleReportTo {
+		t.Errorf("1: %+v", t1.Assignments)
+	}
+	if t1.Deadline.Kind != DeadlineByMonth || !t1.Deadline.Due.Equal(date("2016-12-31")) {
+		t.Errorf("1 deadline %+v", t1.Deadline)
+	}
+	t2 := taskByOrdinal(dr, "2")
+	if roleOf(t2, "Bộ Tài chính") != RoleLead || roleOf(t2, "Bộ Nội vụ") != RoleLead {
+		t.Errorf("2: %+v", t2.Assignments)
+	}
+	if len(dr.Distribution) != 3 || dr.Distribution[1].Kind != KindForReport || dr.Distribution[2].Text.Text != "Lưu: VT, KTTH (3)" {
+		t.Errorf("distribution %+v", dr.Distribution)
+	}
+	s := dr.Signature
+	if s.Authority != "TL." || s.OnBehalfOf != "Bộ trưởng, Chủ nhiệm" || !strings.EqualFold(s.Position.Text, "Vụ trưởng Vụ Kinh tế tổng hợp") || s.Name.Text != "Phạm Văn Dũng" {
+		t.Errorf("signature %+v", s)
+	}
+}
+
+// A provincial decision with articles (Điều): "Căn cứ" gives based_on,
+// "Xét đề nghị … tại Tờ trình" responds_to; the articles are the tasks;
+// the effect clause that also assigns execution stays a task.
+const ubndDecision = `ỦY BAN NHÂN DÂN
+TỈNH QUẢNG BÌNH
+-------
+Số: 2198/QĐ-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Quảng Bình, ngày 30 tháng 10 năm 2023
+
+QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác rà soát thủ tục hành chính
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Quyết định số 42/2014/QĐ-TTg ngày 27/7/2014 của Thủ tướng Chính phủ;
+Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 20/10/2023.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính của tỉnh.
+Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh hướng dẫn hoạt động của Tổ công tác, hoàn thành trong Quý IV/2023.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT, NC.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Hồ An Phong
+`
+
+func TestUBNDDecision(t *testing.T) {
+	dr := mustParse(t, ubndDecision)
+	h := dr.Header
+	if h.Symbol.Text != "2198/QĐ-UBND" || h.DocType != DocQuyetDinh || h.Issuer.Text != "Ủy ban nhân dân tỉnh Quảng Bình" {
+		t.Errorf("header %q %s %q", h.Symbol.Text, h.DocType, h.Issuer.Text)
+	}
+	if h.Subject.Text != "Về việc thành lập Tổ công tác rà soát thủ tục hành chính" {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if r := refBySymbol(dr, "42/2014/QĐ-TTg"); r == nil || r.Relation != RelBasedOn || r.TypeCode != "QĐ" {
+		t.Errorf("42/2014: %+v", r)
+	}
+	if r := refBySymbol(dr, "45/TTr-SNV"); r == nil || r.Relation != RelRespondsTo || r.TypeCode != "TTr" {
+		t.Errorf("45/TTr: %+v", r)
+	}
+	for _, r := range dr.Corpus().References {
+		if r.Relation == "based_on" {
+			t.Errorf("corpus form must print based_on as cites")
+		}
+	}
+	if got := ordinals(dr); got != "Điều 1 Điều 2 Điều 3" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t2 := taskByOrdinal(dr, "Điều 2")
+	if roleOf(t2, "Sở Nội vụ") != RoleLead || roleOf(t2, "Văn phòng UBND tỉnh") != RoleCoordinate {
+		t.Errorf("Điều 2: %+v", t2.Assignments)
+	}
+	if t2.Deadline.Kind != DeadlineByQuarter || !t2.Deadline.Due.Equal(date("2023-12-31")) {
+		t.Errorf("Điều 2 deadline %+v", t2.Deadline)
+	}
+	t3 := taskByOrdinal(dr, "Điều 3")
+	if roleOf(t3, "Văn phòng UBND tỉnh") != RoleLead || roleOf(t3, "Sở Nội vụ") != RoleLead || len(t3.Assignments) != 2 {
+		t.Errorf("Điều 3: %+v", t3.Assignments)
+	}
+	if s := dr.Signature; s.Authority != "KT." || s.OnBehalfOf != "Chủ tịch" || s.Position.Text != "Phó Chủ tịch" || s.Name.Text != "Hồ An Phong" {
+		t.Errorf("signature %+v", s)
+	}
+}
+
+func TestSymbols(t *testing.T) {
+	cases := []struct {
+		in, sym, typ, issuer string
+		dt                   DocType
+	}{
+		{"Số 1416-CV/QU", "1416-CV/QU", "CV", "QU", DocCongVan},
+		{"Số: 1026/KH-UBND", "1026/KH-UBND", "KH", "UBND", DocKeHoach},
+		{"Số: 8424/VPCP-KTTH", "8424/VPCP-KTTH", "CV", "VPCP-KTTH", DocCongVan},
+		{"Số: 30/2020/NĐ-CP", "30/2020/NĐ-CP", "NĐ", "CP", DocNghiDinh},
+		{"Số 06-HD/BTCTW-BTGTW", "06-HD/BTCTW-BTGTW", "HD", "BTCTW-BTGTW", DocHuongDan},
+		{"Số 13-NQ/TƯ", "13-NQ/TW", "NQ", "TW", DocNghiQuyet},
+		{"Số: 1O26/KH-UBND", "1026/KH-UBND", "KH", "UBND", DocKeHoach},
+		{"Số 29-CV/TC-NV", "29-CV/TC-NV", "CV", "TC-NV", DocCongVan},
+		{"Số: 217/CĐ-TTg", "217/CĐ-TTg", "CĐ", "TTg", DocCongDien},
+		{"Số 02-TT/TU", "02-TT/TU", "TT", "TU", DocThongTri},
+		{"Số: 01/2020/TT-VPCP", "01/2020/TT-VPCP", "TT", "VPCP", DocThongTu},
+		{"Số: 59/2020/QH14", "59/2020/QH14", "", "QH14", DocLuat},
+		{"Số 45-QĐNS/TW", "45-QĐNS/TW", "QĐNS", "TW", DocQuyetDinh},
+		{"Số: 252/KH-BCĐQG1237", "252/KH-BCĐQG1237", "KH", "BCĐQG1237", DocKeHoach},
+	}
+	for _, c := range cases {
+		ms := findSymbols(c.in)
+		if len(ms) != 1 {
+			t.Errorf("%q: %d symbols", c.in, len(ms))
+			continue
+		}
+		m := ms[0]
+		if m.text != c.sym || m.displayType() != c.typ || m.issuer != c.issuer || m.docType() != c.dt {
+			t.Errorf("%q: got %q type %q issuer %q %s", c.in, m.text, m.displayType(), m.issuer, m.docType())
+		}
+	}
+	for _, s := range []string{"ngày 21/10/2025", "Quý IV/2025", "COVID-19", "hóa học/dioxin", "Chủ nhật - 04/12/2022 22:01"} {
+		if ms := findSymbols(s); len(ms) != 0 {
+			t.Errorf("%q: false symbol %+v", s, ms)
+		}
+	}
+}
+
+func TestDateLines(t *testing.T) {
+	cases := []struct {
+		in, place, date string
+	}{
+		{"Kiến An, ngày 06 tháng 3 năm 2023", "Kiến An", "2023-03-06"},
+		{"Hà Nội, ngày 8 tháng 6 năm 2010", "Hà Nội", "2010-06-08"},
+		{"Nghệ An, ngày 26\ntháng 11 năm 2025", "Nghệ An", "2025-11-26"},
+		{"Đà Nẵng, ngày 14/11/2022", "Đà Nẵng", "2022-11-14"},
+		{"Hà Nội, ngày 7-9-1987", "Hà Nội", "1987-09-07"},
+		{"TP. Hồ Chí Minh, ngày 09 tháng 01 năm 2026", "TP. Hồ Chí Minh", "2026-01-09"},
+		{"Số: 12/KH-UBND Hà Nội, ngày 2 tháng 3 năm 2024", "Hà Nội", "2024-03-02"},
+	}
+	for _, c := range cases {
+		dl, ok := findDateLine(c.in)
+		if !ok || dl.place != c.place || !dl.t.Equal(date(c.date)) {
+			t.Errorf("%q: %v %q %v", c.in, ok, dl.place, dl.t)
+		}
+	}
+	for _, s := range []string{"Chủ nhật - 04/12/2022 22:01", "Ngày 14/11/2022, Ban Bí thư ban hành Kết luận", "Hà Nội, ngày 31 tháng 2 năm 2023"} {
+		if dl, ok := findDateLine(s); ok {
+			t.Errorf("%q: false date line %+v", s, dl)
+		}
+	}
+}
+
+// A web page date above the document is not the document date.
+func TestWebDateIgnored(t *testing.T) {
+	dr := mustParse(t, "Chủ nhật - 04/12/2022 22:01\n\nTHÀNH ỦY HẢI PHÒNG\nSố 809-CV/TU\nV/v thực hiện Kết luận 44\nĐẢNG CỘNG SẢN VIỆT NAM\nHải Phòng, ngày 06 tháng 02 năm 2023\n")
+	if !dr.Header.IssueDate.Equal(date("2023-02-06")) || dr.Header.Place.Text != "Hải Phòng" {
+		t.Errorf("date %v place %q", dr.Header.IssueDate, dr.Header.Place.Text)
+	}
+}
+
+func TestDeadlines(t *testing.T) {
+	issued := date("2025-11-26")
+	cases := []struct {
+		in    string
+		kind  DeadlineKind
+		tk    TaskKind
+		due   string
+		rrule string
+	}{
+		{"hoàn thành trước ngày 30 tháng 5 năm 2026", DeadlineExactDate, TaskOneOff, "2026-05-30", ""},
+		{"báo cáo trước ngày 15/12/2025", DeadlineExactDate, TaskOneOff, "2025-12-15", ""},
+		{"xong trước ngày 7-1-2026", DeadlineExactDate, TaskOneOff, "2026-01-07", ""},
+		{"Thời gian hoàn thành: trước ngày 30/12/2025", DeadlineExactDate, TaskOneOff, "2025-12-30", ""},
+		{"tổng hợp báo cáo UBND tỉnh trước ngày 25/12 hằng năm", DeadlineRecurring, TaskRecurring, "2025-12-25", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25"},
+		{"gửi báo cáo trước ngày 15/6 hàng năm", DeadlineRecurring, TaskRecurring, "2026-06-15", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"},
+		{"trình UBND tỉnh trong tháng 12/2025", DeadlineByMonth, TaskOneOff, "2025-12-31", ""},
+		{"hoàn thành trong Quý IV/2025", DeadlineByQuarter, TaskOneOff, "2025-12-31", ""},
+		{"hoàn thành trong quý II/2026", DeadlineByQuarter, TaskOneOff, "2026-06-30", ""},
+		{"tổ chức sơ kết trong năm 2026", DeadlineByYear, TaskOneOff, "2026-12-31", ""},
+		{"báo cáo kết quả 6 tháng đầu năm 2026", DeadlineByQuarter, TaskOneOff, "2026-06-30", ""},
+		{"định kỳ 6 tháng báo cáo Ban Thường vụ", DeadlineRecurring, TaskRecurring, "", "FREQ=MONTHLY;INTERVAL=6"},
+		{"báo cáo kết quả hằng quý", DeadlineRecurring, TaskRecurring, "", "FREQ=MONTHLY;INTERVAL=3"},
+		{"hằng tháng báo cáo tiến độ", DeadlineRecurring, TaskRecurring, "", "FREQ=MONTHLY"},
+		{"thường xuyên theo dõi, kiểm tra", DeadlineNone, TaskContinuous, "", ""},
+		{"khẩn trương triển khai thực hiện", DeadlineASAP, TaskOneOff, "", ""},
+		{"phát hiện sự cố phải báo cáo ngay", DeadlineASAP, TaskOneOff, "", ""},
+		{"cung cấp thông tin khi có yêu cầu", DeadlineNone, TaskConditional, "", ""},
+		{"thực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng", DeadlineNone, TaskOneOff, "", ""},
+		{"công tác thi đua khen thưởng hàng năm của đơn vị", DeadlineNone, TaskOneOff, "", ""},
+		{"Kế hoạch bảo vệ bí mật nhà nước năm 2025", DeadlineNone, TaskOneOff, "", ""},
+		{"trước ngày 30 tháng 11 năm 2012", DeadlineNone, TaskOneOff, "", ""}, // before the issue date: history
+	}
+	for _, c := range cases {
+		f, tk := findDeadline(c.in, issued)
+		got := ""
+		if f.has {
+			got = f.due.Format(time.DateOnly)
+		}
+		if f.kind != c.kind || tk != c.tk || got != c.due || f.rrule != c.rrule {
+			t.Errorf("%q: kind %s task %s due %q rrule %q", c.in, f.kind, tk, got, f.rrule)
+		}
+	}
+}
+
+func TestSignatures(t *testing.T) {
+	cases := []struct {
+		block                        string
+		authority, behalf, pos, name string
+		formulas                     int
+	}{
+		{"TL. BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n\nĐỗ Văn Hùng", "TL.", "Ban Thường vụ", "Chánh Văn phòng", "Đỗ Văn Hùng", 1},
+		{"T/L BAN THƯỜNG VỤ\nPHÓ CHÁNH VĂN PHÒNG\n(Đã ký)\nĐỗ Văn Hùng", "T/L", "Ban Thường vụ", "Phó Chánh Văn phòng", "Đỗ Văn Hùng", 1},
+		{"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Lan", "KT.", "Chủ tịch", "Phó Chủ tịch", "Nguyễn Thị Lan", 1},
+		{"Q. GIÁM ĐỐC\n\nPhan Văn Tú", "Q.", "", "Giám đốc", "Phan Văn Tú", 1},
+		{"TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Thanh An", "KT.", "Chủ tịch", "Phó Chủ tịch", "Bùi Thanh An", 2},
+		{"K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nLê Minh", "K/T", "Trưởng ban", "Phó Trưởng ban", "Lê Minh", 1},
+		{"T/UQ BAN THƯỜNG VỤ\nTRƯỞNG BAN TỔ CHỨC\nVõ Thị Hoa", "T/UQ", "Ban Thường vụ", "Trưởng ban Tổ chức", "Võ Thị Hoa", 1},
+		{"| Nơi nhận: - Như trên; - Lưu: VT. | KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Khắc Định |", "KT.", "Bộ trưởng, Chủ nhiệm", "Phó Chủ nhiệm", "Nguyễn Khắc Định", 1},
+		{"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Nam", "TM.", "Ủy ban nhân dân", "Chủ tịch", "Trần Văn Nam", 1},
+		{"BỘ TRƯỞNG\n\nNguyễn Văn Thắng", "", "", "Bộ trưởng", "Nguyễn Văn Thắng", 0},
+	}
+	for _, c := range cases {
+		dr := mustParse(t, "Nội dung công văn./.\n\n"+c.block+"\n")
+		s := dr.Signature
+		if s.Authority != c.authority || s.OnBehalfOf != c.behalf || s.Position.Text != c.pos || s.Name.Text != c.name || len(s.Formulas) != c.formulas {
+			t.Errorf("%q:\n got %q %q %q %q %d", c.block, s.Authority, s.OnBehalfOf, s.Position.Text, s.Name.Text, len(s.Formulas))
+		}
+	}
+}
+
+func TestRecipients(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"Kính gửi: Bộ Lao động - Thương binh và Xã hội", []string{"Bộ Lao động - Thương binh và Xã hội"}},
+		{"Kính gửi:\n- Hội đồng nhân dân, Ủy ban nhân dân quận,\n- Các Ban xây dựng Đảng, Văn phòng Quận ủy,\n- Hội Chữ thập đỏ quận.",
+			[]string{"Hội đồng nhân dân quận", "Ủy ban nhân dân quận", "Các Ban xây dựng Đảng", "Văn phòng Quận ủy", "Hội Chữ thập đỏ quận"}},
+		{"Kính gửi:\n- Các sở, ban, ngành cấp tỉnh;\n- UBND các huyện, thị xã, thành phố.", []string{"Các sở, ban, ngành cấp tỉnh", "UBND các huyện, thị xã, thành phố"}},
+		{"Kính gửi: Sở Khoa học và Công nghệ; Sở Văn hóa, Thể thao và Du lịch", []string{"Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch"}},
+		{"Kính gửi: Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", []string{"Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"}},
+	}
+	for _, c := range cases {
+		dr := mustParse(t, c.in+"\n\nĐề nghị các cơ quan thực hiện./.\n")
+		var got []string
+		for _, r := range dr.Recipients {
+			got = append(got, r.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q:\n got  %q\n want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestDistributionKinds(t *testing.T) {
+	for in, want := range map[string]RecipientKind{
+		"Như trên": KindAddressee,
+		"Thường trực Tỉnh ủy (để b/c)":  KindForReport,
+		"Bộ Công an (để báo cáo)":       KindForReport,
+		"Các đồng chí UVBTV (để biết)":  KindForInfo,
+		"Lưu: VT, KGVX (3)":             KindArchive,
+		"Lưu VPQU":                      KindArchive,
+		"Các sở, ban, ngành cấp tỉnh":   KindDistribution,
+		"UBND các huyện (để thực hiện)": KindAddressee,
+	} {
+		if got := distKind(in); got != want {
+			t.Errorf("%q: %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestHeaderMarkings(t *testing.T) {
+	dr := mustParse(t, "MẬT\nHỎA TỐC\nỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 15/CĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Tĩnh, ngày 3 tháng 9 năm 2025\n\nCÔNG ĐIỆN\nVề việc ứng phó bão số 5\n\nChủ tịch UBND tỉnh điện:\n- Giám đốc các Sở: Nông nghiệp và Môi trường, Công Thương;\n- Chủ tịch UBND các xã, phường.\n\n1. Các sở, ngành triển khai ngay các biện pháp ứng phó.\n")
+	h := dr.Header
+	if h.Secrecy.Text != "MẬT" || h.Urgency.Text != "HỎA TỐC" {
+		t.Errorf("markings %q %q", h.Secrecy.Text, h.Urgency.Text)
+	}
+	if h.Issuer.Text != "Ủy ban nhân dân tỉnh Hà Tĩnh" || h.DocType != DocCongDien || h.Subject.Text != "Về việc ứng phó bão số 5" {
+		t.Errorf("header %q %s %q", h.Issuer.Text, h.DocType, h.Subject.Text)
+	}
+	var got []string
+	for _, r := range dr.Recipients {
+		got = append(got, r.Name)
+	}
+	if strings.Join(got, "|") != "Sở Nông nghiệp và Môi trường|Sở Công Thương|UBND các xã, phường" {
+		t.Errorf("telegram recipients %q", got)
+	}
+	if t1 := taskByOrdinal(dr, "1"); t1 == nil || t1.Deadline.Kind != DeadlineASAP {
+		t.Errorf("task 1 %+v", t1)
+	}
+}
+
+// Joint Party guidance with an older hyphenated date.
+func TestJointIssuer(t *testing.T) {
+	dr := mustParse(t, "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TỔ CHỨC - BAN TUYÊN GIÁO\n*\nSố 06-HD/BTCTW-BTGTW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 7-9-1987\n\nHƯỚNG DẪN\nvề công tác phát triển đảng viên\n\n1. Các tỉnh ủy, thành ủy chỉ đạo thực hiện.\n")
+	h := dr.Header
+	if h.Symbol.Text != "06-HD/BTCTW-BTGTW" || h.IssuerCode.Text != "BTCTW-BTGTW" || h.DocType != DocHuongDan {
+		t.Errorf("symbol %q %q %s", h.Symbol.Text, h.IssuerCode.Text, h.DocType)
+	}
+	if !h.IssueDate.Equal(date("1987-09-07")) || h.Superior.Text != "Ban Chấp hành Trung ương" {
+		t.Errorf("date %v superior %q issuer %q", h.IssueDate, h.Superior.Text, h.Issuer.Text)
+	}
+	if t1 := taskByOrdinal(dr, "1"); t1 == nil || roleOf(t1, "Các tỉnh ủy") != RoleLead || roleOf(t1, "thành ủy") != RoleLead {
+		t.Errorf("task 1 %+v", t1)
+	}
+}
+
+// A reminder (đôn đốc) letter: the cited assigning letter is "reminds".
+func TestReminder(t *testing.T) {
+	dr := mustParse(t, "BỘ NỘI VỤ\nSố: 512/BNV-TCBC\nV/v đôn đốc báo cáo\nHà Nội, ngày 10 tháng 3 năm 2024\n\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n\nTại Công văn số 101/BNV-TCBC ngày 05/01/2024, Bộ Nội vụ đã đề nghị các địa phương báo cáo số lượng biên chế. Đến nay còn 20 địa phương chưa gửi báo cáo. Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh khẩn trương gửi báo cáo về Bộ Nội vụ trước ngày 25/3/2024.\n")
+	if r := refBySymbol(dr, "101/BNV-TCBC"); r == nil || r.Relation != RelReminds {
+		t.Errorf("ref %+v", r)
+	}
+	if len(dr.Duties) != 1 || !dr.Duties[0].Deadline.Due.Equal(date("2024-03-25")) || roleOf(&dr.Duties[0], "Bộ Nội vụ") != RoleReportTo {
+		t.Errorf("duties %+v", dr.Duties)
+	}
+}
+
+func TestNormalization(t *testing.T) {
+	// U+00D0 for Đ, decomposed marks, NBSP, zero-width space, CRLF.
+	in := "\u00d0ẢNG BỘ TỈNH A\r\nHUYE\u0323\u0302N U\u0309Y B\r\n*\r\nSố\u00a0128-KH/HU\u200b\r\nB, ngày 5 tháng 5 năm 2024\r\n"
+	dr := mustParse(t, in)
+	h := dr.Header
+	if h.Superior.Text != "Đảng bộ tỉnh A" || h.Issuer.Text != "Huyện ủy B" || h.Symbol.Text != "128-KH/HU" {
+		t.Errorf("got superior %q issuer %q symbol %q", h.Superior.Text, h.Issuer.Text, h.Symbol.Text)
+	}
+	if got := in[h.Symbol.Span.Start:h.Symbol.Span.End]; got != "128-KH/HU" {
+		t.Errorf("symbol span covers %q", got)
+	}
+	if got := in[h.Issuer.Span.Start:h.Issuer.Span.End]; got != "HUYE\u0323\u0302N U\u0309Y B" {
+		t.Errorf("issuer span covers %q", got)
+	}
+	// old-style tone placement
+	if n := normalize([]byte("CỘNG HOÀ, Uỷ ban, hoà bình, quý, hoàn")); n.s != "CỘNG HÒA, Ủy ban, hòa bình, quý, hoàn" {
+		t.Errorf("retone: %q", n.s)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	big := make([]byte, MaxInputBytes+1)
+	for k := range big {
+		big[k] = 'a'
+	}
+	cases := []struct {
+		name string
+		in   []byte
+		err  error
+		msg  string
+	}{
+		{"empty", nil, ErrEmpty, "docparse: input is empty"},
+		{"blank", []byte(" \n\t\r\n\u00a0\u200b "), ErrEmpty, "docparse: input has only white space"},
+		{"nul", []byte("Số 12\x00-KH/TU"), ErrNotText, "docparse: input contains a NUL byte at offset 7; it looks like a binary file, not text"},
+		{"latin1", []byte{0xc4, 0x90, 0xe1, 0xba, 0xa2, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0xfa, 0xf9}, ErrNotText, "docparse: input is not UTF-8 text: 58% of its bytes are invalid or control characters"},
+		{"huge", big, ErrTooLarge, "docparse: input is 1.0 MB; the limit is 1 MB"},
+		{"huger", make([]byte, 3300000), ErrTooLarge, "docparse: input is 3.1 MB; the limit is 1 MB"},
+	}
+	for _, c := range cases {
+		dr, err := Parse(c.in)
+		if !errors.Is(err, c.err) || err.Error() != c.msg || dr != nil {
+			t.Errorf("%s: got %v (%v), want %q", c.name, err, dr != nil, c.msg)
+		}
+	}
+}
+
+func TestDegradedInput(t *testing.T) {
+	// Truncated: only the start of a header.
+	dr := mustParse(t, "ĐẢNG BỘ TỈNH QUẢNG NINH\nHUYỆN ỦY CÔ TÔ\n")
+	for _, w := range []string{"no_symbol", "no_date", "no_subject"} {
+		if !hasWarning(dr, w) {
+			t.Errorf("truncated: no %s warning: %+v", w, dr.Warnings)
+		}
+	}
+	// Foreign text.
+	dr = mustParse(t, "The committee requests all departments to submit their annual reports before the end of the year, and to coordinate with the office on the details of the plan.")
+	if !hasWarning(dr, "not_vietnamese") {
+		t.Errorf("foreign: no warning: %+v", dr.Warnings)
+	}
+	// A few invalid bytes are replaced, with a warning.
+	dr = mustParse(t, "ỦY BAN NHÂN DÂN TỈNH A\nSố: 5/KH-UBND\nA, ngày 1 tháng 2 năm 2024\n\xff\nNội dung.")
+	if !hasWarning(dr, "invalid_utf8") || dr.Header.Symbol.Text != "5/KH-UBND" {
+		t.Errorf("invalid bytes: %+v", dr.Warnings)
+	}
+}
+
+func TestOrgNames(t *testing.T) {
+	cases := []struct {
+		in   string
+		want string
+	}{
+		{"Giám đốc các Sở, Thủ trưởng các ngành, cơ quan cấp tỉnh, UBND các xã, phường xây dựng kế hoạch", "các Sở|các ngành, cơ quan cấp tỉnh|UBND các xã, phường"},
+		{"Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tỉnh tham gia", "Mặt trận Tổ quốc Việt Nam tỉnh|các tổ chức chính trị - xã hội tỉnh"},
+		{"Sở Tài nguyên và Môi trường, Sở Giáo dục và Đào tạo chủ trì", "Sở Tài nguyên và Môi trường|Sở Giáo dục và Đào tạo"},
+		{"Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo", "UBND các huyện, thị xã, thành phố"},
+		{"Trung tâm Văn hóa - Thông tin và Thể thao quận tích cực tuyên truyền", "Trung tâm Văn hóa - Thông tin và Thể thao quận"},
+		{"Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh và Bộ Chỉ huy Bộ đội Biên phòng tỉnh phối hợp", "Công an tỉnh|Bộ Chỉ huy Quân sự tỉnh|Bộ Chỉ huy Bộ đội Biên phòng tỉnh"},
+	}
+	for _, c := range cases {
+		toks := tokenize(c.in)
+		os, _ := orgList(toks, 0)
+		if got := strings.Join(orgNames(toks, os), "|"); got != c.want {
+			t.Errorf("%q:\n got  %q\n want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPrettyName(t *testing.T) {
+	for in, want := range map[string]string{
+		"QUẬN ỦY KIẾN AN":                     "Quận ủy Kiến An",
+		"ỦY BAN NHÂN DÂN TỈNH NGHỆ AN":        "Ủy ban nhân dân tỉnh Nghệ An",
+		"ĐẢNG BỘ TP HẢI PHÒNG":                "Đảng bộ TP Hải Phòng",
+		"VĂN PHÒNG CHÍNH PHỦ":                 "Văn phòng Chính phủ",
+		"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": "Bộ Lao động - Thương binh và Xã hội",
+		"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH":     "Sở Văn hóa, Thể thao và Du lịch",
+		"BAN CHẤP HÀNH TRUNG ƯƠNG":            "Ban Chấp hành Trung ương",
+		"PHÓ CHỦ TỊCH":                        "Phó Chủ tịch",
+	} {
+		if got := prettyName(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
