@@ -69,10 +69,10 @@ func (as *assignSet) add(d *doc, dr *Draft, name string, role Role, verb Field, 
 	as.list = append(as.list, Assignment{Name: name, Canonical: canonical(dr, name), Role: role, Verb: verb, Span: sp})
 }
 
+var keyPunct = strings.NewReplacer(",", " ", ".", " ", ";", " ", "(", " ", ")", " ")
+
 func nameKey(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer(",", " ", ".", " ", ";", " ", "(", " ", ")", " ").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	return collapse(keyPunct.Replace(lowerWord(s)))
 }
 
 // sameBody: b is a plus a level/locality qualifier, or the reverse.

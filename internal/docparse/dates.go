@@ -76,7 +76,46 @@ type dateLineMatch struct {
 	di, dj int
 }
 
-func findDateLine(s string) (dateLineMatch, bool) {
+func findDateLine(full string) (dateLineMatch, bool) {
+	// Only run the pattern near a comma followed by "ngày".
+	for p := 0; p < len(full); {
+		q := indexNgay(full[p:])
+		if q < 0 {
+			return dateLineMatch{}, false
+		}
+		q += p
+		c := q - 1
+		for c >= 0 && (full[c] == ' ' || full[c] == '\n') {
+			c--
+		}
+		if c >= 0 && full[c] == ',' {
+			i := runeStart(full, max(0, c-60))
+			j := runeStart(full, min(len(full), q+50))
+			if dl, ok := dateLineIn(full[i:j]); ok {
+				dl.pi += i
+				dl.pj += i
+				dl.di += i
+				dl.dj += i
+				return dl, true
+			}
+		}
+		p = q + len("ngày")
+	}
+	return dateLineMatch{}, false
+}
+
+// indexNgay finds "ngày" in any case.
+func indexNgay(s string) int {
+	best := -1
+	for _, w := range []string{"ngày", "Ngày", "NGÀY"} {
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+func dateLineIn(s string) (dateLineMatch, bool) {
 	for _, m := range reDateLine.FindAllStringSubmatchIndex(s, 8) {
 		var d, mo, y int
 		d = atoiSafe(s[m[4]:m[5]])
@@ -103,6 +142,9 @@ func findDateLine(s string) (dateLineMatch, bool) {
 		}
 		// the date must end its line (allowing closing debris)
 		rest := s[m[1]:]
+		if len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9' {
+			continue
+		}
 		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
 			rest = rest[:nl]
 		}

@@ -16,18 +16,18 @@ import (
 // "báo cáo ngay") and conditions ("khi có yêu cầu"). A date without a cue
 // is the date of a cited document, not a deadline.
 var (
-	reDueDate    = regexp.MustCompile(`(?i)(trước|chậm nhất(?: là)?|hạn chót(?: là)?|hoàn thành(?: trong| trước| vào)?|xong trước|trong|vào|đến|thời hạn(?: là)?|thời gian(?: thực hiện| hoàn thành)?\s*(?::|là)?)\s*(?:ngày\s*)?(\d{1,2})(?:\s*tháng\s*(\d{1,2})(?:\s*năm\s*(\d{4}))?|\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?)(\s*,?\s*(?:hằng|hàng)\s*năm)?`)
-	reDueMonth   = regexp.MustCompile(`(?i)(?:(trước)\s*)?tháng\s*(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})`)
-	reDueQuarter = regexp.MustCompile(`(?i)quý\s*(IV|I{1,3}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s*)?(\d{4})`)
-	reDueHalf    = regexp.MustCompile(`(?i)(6|sáu)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*(\d{4}))?`)
-	reDueYear    = regexp.MustCompile(`(?i)(?:trong|hoàn thành trong|trước|đến|cuối|hết|thời gian(?: thực hiện| hoàn thành)?\s*:?)\s*năm\s*(\d{4})`)
-	reRecurring  = regexp.MustCompile(`(?i)định kỳ(?:\s*(?:hằng|hàng|mỗi))?(?:\s*(tuần|tháng|quý|năm|6 tháng|sáu tháng|03 tháng|3 tháng))?|(?:hằng|hàng|mỗi)\s*(tuần|tháng|quý|năm)|(6|sáu)\s*tháng\s*(?:một|1)\s*lần`)
-	reContinuous = regexp.MustCompile(`(?i)thường xuyên|liên tục|hằng ngày|hàng ngày`)
-	reASAP       = regexp.MustCompile(`(?i)khẩn trương|ngay lập tức|ngay sau khi|ngay trong|sớm nhất|(?:thực hiện|triển khai|báo cáo|xử lý|tổ chức|khắc phục|chấn chỉnh|hoàn thành|bổ sung|sửa đổi)(?: [\p{L}]+){0,2} ngay(?:[^\p{L}]|$)`)
-	reCondition  = regexp.MustCompile(`(?i)khi có yêu cầu|khi được yêu cầu|theo yêu cầu|khi phát sinh|(?:vấn đề|vướng mắc|khó khăn|sự việc|tình huống)(?: [\p{L}]+){0,2} phát sinh|khi cần thiết|trường hợp cần thiết`)
+	reDueDate    = regexp.MustCompile(`(trước|chậm nhất(?: là)?|hạn chót(?: là)?|hoàn thành(?: trong| trước| vào)?|xong trước|trong|vào|đến|thời hạn(?: là)?|thời gian(?: thực hiện| hoàn thành)?\s*(?::|là)?)\s*(?:ngày\s*)?(\d{1,2})(?:\s*tháng\s*(\d{1,2})(?:\s*năm\s*(\d{4}))?|\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?)(\s*,?\s*(?:hằng|hàng)\s*năm)?`)
+	reDueMonth   = regexp.MustCompile(`(?:(trước)\s*)?tháng\s*(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})`)
+	reDueQuarter = regexp.MustCompile(`quý\s*(iv|i{1,3}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s*)?(\d{4})`)
+	reDueHalf    = regexp.MustCompile(`(6|sáu)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*(\d{4}))?`)
+	reDueYear    = regexp.MustCompile(`(?:trong|hoàn thành trong|trước|đến|cuối|hết|thời gian(?: thực hiện| hoàn thành)?\s*:?)\s*năm\s*(\d{4})`)
+	reRecurring  = regexp.MustCompile(`định kỳ(?:\s*(?:hằng|hàng|mỗi))?(?:\s*(tuần|tháng|quý|năm|6 tháng|sáu tháng|03 tháng|3 tháng))?|(?:hằng|hàng|mỗi)\s*(tuần|tháng|quý|năm)|(6|sáu)\s*tháng\s*(?:một|1)\s*lần`)
+	reContinuous = regexp.MustCompile(`thường xuyên|liên tục|hằng ngày|hàng ngày`)
+	reASAP       = regexp.MustCompile(`khẩn trương|ngay lập tức|ngay sau khi|ngay trong|sớm nhất|(?:thực hiện|triển khai|báo cáo|xử lý|tổ chức|khắc phục|chấn chỉnh|hoàn thành|bổ sung|sửa đổi)(?: [\p{L}]+){0,2} ngay(?:[^\p{L}]|$)`)
+	reCondition  = regexp.MustCompile(`khi có yêu cầu|khi được yêu cầu|theo yêu cầu|khi phát sinh|(?:vấn đề|vướng mắc|khó khăn|sự việc|tình huống)(?: [\p{L}]+){0,2} phát sinh|khi cần thiết|trường hợp cần thiết`)
 )
 
-var romanQuarter = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 // deadlineFound is a deadline with its position in the analysed string.
 type deadlineFound struct {
@@ -41,7 +41,8 @@ type deadlineFound struct {
 // findDeadline reads the deadline of a task text. issued (may be zero) is
 // the document date: dates before it are history, not deadlines, and a
 // date without a year takes the issue year.
-func findDeadline(s string, issued time.Time) (deadlineFound, TaskKind) {
+func findDeadline(orig string, issued time.Time) (deadlineFound, TaskKind) {
+	s := foldSameLen(orig)
 	var best deadlineFound
 	best.i = -1
 	consider := func(f deadlineFound) {
@@ -51,6 +52,30 @@ func findDeadline(s string, issued time.Time) (deadlineFound, TaskKind) {
 		if best.i < 0 || f.i < best.i {
 			best = f
 		}
+	}
+	full := s
+	for _, w := range digitWindows(full, 48, 40) {
+		s := full[w.i:w.j]
+		off := w.i
+		datedIn(s, off, issued, consider)
+	}
+	s = full
+	if best.i >= 0 {
+		if best.kind == DeadlineRecurring {
+			return best, TaskRecurring
+		}
+		return best, TaskOneOff
+	}
+	return undated(s)
+}
+
+// datedIn finds the deadlines written with numbers in window s (at offset
+// off of the task text).
+func datedIn(s string, off int, issued time.Time, consider0 func(deadlineFound)) {
+	consider := func(f deadlineFound) {
+		f.i += off
+		f.j += off
+		consider0(f)
 	}
 	for _, m := range reDueDate.FindAllStringSubmatchIndex(s, -1) {
 		d := atoiSafe(s[m[4]:m[5]])
@@ -106,7 +131,7 @@ func findDeadline(s string, issued time.Time) (deadlineFound, TaskKind) {
 		consider(deadlineFound{kind: DeadlineByMonth, due: due, has: true, i: m[0], j: m[1]})
 	}
 	for _, m := range reDueQuarter.FindAllStringSubmatchIndex(s, -1) {
-		q := romanQuarter[strings.ToUpper(s[m[2]:m[3]])]
+		q := romanQuarter[s[m[2]:m[3]]]
 		y := atoiSafe(s[m[4]:m[5]])
 		if _, ok := mkDate(1, 1, y); !ok || q == 0 {
 			continue
@@ -115,7 +140,7 @@ func findDeadline(s string, issued time.Time) (deadlineFound, TaskKind) {
 	}
 	for _, m := range reDueHalf.FindAllStringSubmatchIndex(s, -1) {
 		mo := 6
-		if strings.EqualFold(s[m[4]:m[5]], "cuối") {
+		if s[m[4]:m[5]] == "cuối" {
 			mo = 12
 		}
 		if m[6] >= 0 {
@@ -138,19 +163,45 @@ func findDeadline(s string, issued time.Time) (deadlineFound, TaskKind) {
 		}
 		consider(deadlineFound{kind: DeadlineByYear, due: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), has: true, i: m[0], j: m[1]})
 	}
-	if best.i >= 0 {
-		if best.kind == DeadlineRecurring {
-			return best, TaskRecurring
+}
+
+// undated finds periods, urgency, conditions and continuity.
+func undated(s string) (deadlineFound, TaskKind) {
+	for p := 0; p < len(s); {
+		m := firstMatchNear(reRecurring, s[p:], []string{"định kỳ", "hằng", "hàng", "mỗi", "lần"}, 24, 24)
+		if m == nil {
+			break
 		}
-		return best, TaskOneOff
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		if recurringCue(s, m) {
+			return recurringOf(s, m), TaskRecurring
+		}
+		p = m[1]
 	}
-	if m := reRecurring.FindStringSubmatchIndex(s); m != nil && recurringCue(s, m) {
+	if m := firstMatchNear(reASAP, s, []string{"khẩn trương", "ngay", "sớm nhất"}, 60, 4); m != nil {
+		return deadlineFound{kind: DeadlineASAP, i: m[0], j: m[1]}, TaskOneOff
+	}
+	if m := firstMatchNear(reCondition, s, []string{"yêu cầu", "phát sinh", "cần thiết"}, 50, 4); m != nil {
+		return deadlineFound{kind: DeadlineNone, i: m[0], j: m[1]}, TaskConditional
+	}
+	if m := firstMatchNear(reContinuous, s, []string{"thường xuyên", "liên tục", "hằng ngày", "hàng ngày"}, 0, 0); m != nil {
+		return deadlineFound{kind: DeadlineNone, i: m[0], j: m[1]}, TaskContinuous
+	}
+	return deadlineFound{kind: DeadlineNone, i: -1}, TaskOneOff
+}
+
+func recurringOf(s string, m []int) deadlineFound {
+	{
 		per := ""
 		switch {
 		case m[2] >= 0:
-			per = strings.ToLower(s[m[2]:m[3]])
+			per = s[m[2]:m[3]]
 		case m[4] >= 0:
-			per = strings.ToLower(s[m[4]:m[5]])
+			per = s[m[4]:m[5]]
 		case m[6] >= 0:
 			per = "6 tháng"
 		}
@@ -159,18 +210,8 @@ func findDeadline(s string, issued time.Time) (deadlineFound, TaskKind) {
 			"năm": "FREQ=YEARLY", "6 tháng": "FREQ=MONTHLY;INTERVAL=6", "sáu tháng": "FREQ=MONTHLY;INTERVAL=6",
 			"3 tháng": "FREQ=MONTHLY;INTERVAL=3", "03 tháng": "FREQ=MONTHLY;INTERVAL=3",
 		}[per]
-		return deadlineFound{kind: DeadlineRecurring, rrule: rr, i: m[0], j: m[1]}, TaskRecurring
+		return deadlineFound{kind: DeadlineRecurring, rrule: rr, i: m[0], j: m[1]}
 	}
-	if m := reASAP.FindStringIndex(s); m != nil {
-		return deadlineFound{kind: DeadlineASAP, i: m[0], j: m[1]}, TaskOneOff
-	}
-	if m := reCondition.FindStringIndex(s); m != nil {
-		return deadlineFound{kind: DeadlineNone, i: m[0], j: m[1]}, TaskConditional
-	}
-	if m := reContinuous.FindStringIndex(s); m != nil {
-		return deadlineFound{kind: DeadlineNone, i: m[0], j: m[1]}, TaskContinuous
-	}
-	return deadlineFound{kind: DeadlineNone, i: -1}, TaskOneOff
 }
 
 // recurringCue filters "hằng năm" used as an adjective of a noun

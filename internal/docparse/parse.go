@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Parse reads one directive. It returns ErrEmpty, ErrTooLarge or ErrNotText
@@ -144,7 +145,7 @@ func setActingBody(d *doc, dr *Draft, i, j int) {
 		return
 	}
 	if j > i {
-		if m := reActing.FindStringSubmatchIndex(d.t.s[i:j]); m != nil {
+		if m := firstMatchNear(reActing, d.t.s[i:j], []string{"Ban Thường vụ", "Thường trực", "Ban Chấp hành", "Ban Bí thư", "Bộ Chính trị", "Đảng đoàn", "Ban cán sự đảng"}, 0, 160); m != nil {
 			f := d.fieldAt(i+m[2], i+m[5])
 			h.ActingBody = f
 			return
@@ -158,30 +159,28 @@ func setActingBody(d *doc, dr *Draft, i, j int) {
 	}
 }
 
-var viWords = map[string]bool{"của": true, "và": true, "các": true, "trong": true, "được": true, "với": true, "thực": true, "hiện": true, "về": true, "năm": true, "ngày": true, "công": true, "tác": true, "những": true, "nhân": true, "cho": true, "có": true, "là": true}
-
-// looksVietnamese: common Vietnamese function words make up a fair share of
-// the words, or diacritics are frequent.
+// looksVietnamese: letters proper to Vietnamese (ă, â, đ, ê, ô, ơ, ư and
+// the tone-marked vowels) are frequent in any Vietnamese text and nearly
+// absent from other languages written in Latin letters.
 func looksVietnamese(s string) bool {
-	words, vi, marked := 0, 0, 0
-	for _, w := range strings.Fields(s[:min(len(s), 20000)]) {
-		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
-		if w == "" {
+	letters, vi := 0, 0
+	for _, r := range s[:runeStart(s, min(len(s), 8000))] {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				letters++
+			}
 			continue
 		}
-		words++
-		if viWords[w] {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if r >= 0x1EA0 && r <= 0x1EF9 || strings.ContainsRune("ăâđêôơưĂÂĐÊÔƠƯàáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ", r) {
 			vi++
 		}
-		for _, r := range w {
-			if r > 0x7f && unicode.IsLetter(r) {
-				marked++
-				break
-			}
-		}
 	}
-	if words < 8 {
-		return marked > 0 || vi > 0
+	if letters < 20 {
+		return true // too short to tell
 	}
-	return vi*20 >= words || marked*4 >= words
+	return vi*100 >= letters*4
 }

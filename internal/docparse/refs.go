@@ -26,11 +26,34 @@ var (
 	reBasedCue      = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?căn cứ`)
 	reRespondCue    = regexp.MustCompile(`(?i)(?:^|\s)(?:xét đề nghị|theo đề nghị|trả lời|phúc đáp|về đề nghị|nhận được)`)
 	reAssignedPast  = regexp.MustCompile(`(?i)đã\s+(?:giao|yêu cầu|chỉ đạo|có ý kiến chỉ đạo|đề nghị|có văn bản)`)
-	reUndone        = regexp.MustCompile(`(?i)chưa\s+(?:có\s+|nhận được\s+|gửi\s+)?(?:báo cáo|hoàn thành|thực hiện|triển khai|có ý kiến)|đôn đốc`)
+	reUndone        = regexp.MustCompile(`^chưa\s+(?:có\s+|nhận được\s+|gửi\s+)?(?:báo cáo|hoàn thành|thực hiện|triển khai|có ý kiến)`)
 	reAmendCue      = regexp.MustCompile(`(?i)sửa đổi|bổ sung`)
 	reSupersedeCue  = regexp.MustCompile(`(?i)thay thế|bãi bỏ`)
 	reReportCue     = regexp.MustCompile(`(?i)(?:báo cáo|kết quả|tình hình)\s+(?:\p{L}+\s+){0,4}(?:thực hiện|triển khai)`)
 )
+
+// undone reports whether the text says a duty is still not done ("chưa có
+// báo cáo", "chưa hoàn thành") or urges it (đôn đốc): a reminder letter.
+func undone(body string) bool {
+	if !containsAny(body, "chưa", "Chưa", "đôn đốc", "Đôn đốc") {
+		return false
+	}
+	low := foldSameLen(body)
+	if strings.Contains(low, "đôn đốc") {
+		return true
+	}
+	for p := 0; ; {
+		q := strings.Index(low[p:], "chưa")
+		if q < 0 {
+			return false
+		}
+		p += q
+		if reUndone.MatchString(low[p:min(len(low), p+60)]) {
+			return true
+		}
+		p += len("chưa")
+	}
+}
 
 var relRank = map[Relation]int{
 	RelImplements: 8, RelReminds: 7, RelRespondsTo: 6, RelAmends: 5, RelSupersedes: 4,
@@ -49,7 +72,9 @@ type refCtx struct {
 func parseRefs(d *doc, dr *Draft, rc refCtx) {
 	s := d.t.s
 	own := strings.ToLower(dr.Header.Symbol.Text)
-	reminderDoc := reUndone.MatchString(s[rc.bodyStart:rc.bodyEnd]) || strings.Contains(strings.ToLower(dr.Header.Subject.Text), "đôn đốc")
+	body := s[rc.bodyStart:rc.bodyEnd]
+	reminderDoc := strings.Contains(strings.ToLower(dr.Header.Subject.Text), "đôn đốc") ||
+		undone(body)
 	index := map[string]int{}
 	for _, sm := range findSymbols(s) {
 		key := strings.ToLower(sm.text)
@@ -75,10 +100,10 @@ func parseRefs(d *doc, dr *Draft, rc refCtx) {
 			ci = max(0, sm.i-60) + m[2]
 		}
 		cj := sm.j
-		after := s[sm.j:min(len(s), sm.j+300)]
+		after := s[sm.j:runeStart(s, min(len(s), sm.j+200))]
 		pos := 0
 		if m := reRefDateAfter.FindStringIndex(after); m != nil {
-			if da, ok := firstDate(after[m[0]:]); ok && da.i <= m[1]-m[0]+1 {
+			if da, ok := firstDate(after[m[0]:runeStart(after, min(len(after), m[1]+30))]); ok && da.i <= m[1]-m[0]+1 {
 				ref.IssueDate = da.t
 				ref.IssueDateText = d.fieldAt(sm.j+m[0]+da.i, sm.j+m[0]+da.j)
 				pos = m[0] + da.j
@@ -230,9 +255,6 @@ func cutAtHeaderBreak(s string) string {
 			next = next[:nl]
 		}
 		if strings.TrimSpace(next) == "" || isUpperLine(next) {
-			return s[:q]
-		}
-		if _, ok := findDateLine(next); ok {
 			return s[:q]
 		}
 		p = q + 1

@@ -70,10 +70,55 @@ func isTypeCode(s string) bool {
 }
 
 // findSymbols returns the symbols in s, in order, without overlaps.
-func findSymbols(s string) []symbolMatch {
-	if !strings.ContainsAny(s, "-/") {
+func findSymbols(full string) []symbolMatch {
+	if !strings.ContainsAny(full, "-/") {
 		return nil
 	}
+	var all []symbolMatch
+	for _, w := range symbolWindows(full) {
+		for _, m := range symbolsIn(full[w.i:w.j]) {
+			m.i += w.i
+			m.j += w.i
+			if n := len(all); n > 0 && m.i < all[n-1].j {
+				continue
+			}
+			all = append(all, m)
+		}
+	}
+	return all
+}
+
+// symbolWindows are the windows where a symbol may start: a run of digits
+// followed by "-" or "/" (symbols are at most ~40 bytes long).
+func symbolWindows(s string) []window {
+	var ws []window
+	for p := 0; p < len(s); p++ {
+		c := s[p]
+		if c < '0' || c > '9' {
+			continue
+		}
+		q := p
+		for q < len(s) && (s[q] >= '0' && s[q] <= '9' || s[q] == 'O') {
+			q++
+		}
+		r := q
+		if r < len(s) && s[r] == ' ' {
+			r++
+		}
+		if r < len(s) && (s[r] == '-' || s[r] == '/') {
+			i, j := runeStart(s, max(0, p-1)), runeStart(s, min(len(s), p+90))
+			if n := len(ws); n > 0 && i <= ws[n-1].j {
+				ws[n-1].j = max(ws[n-1].j, j)
+			} else {
+				ws = append(ws, window{i, j})
+			}
+		}
+		p = q
+	}
+	return ws
+}
+
+func symbolsIn(s string) []symbolMatch {
 	var out []symbolMatch
 	for _, m := range reParty.FindAllStringSubmatchIndex(s, -1) {
 		sm := symbolMatch{i: m[2], j: m[7], number: s[m[2]:m[3]], typeCode: s[m[4]:m[5]], issuer: s[m[6]:m[7]], party: true}

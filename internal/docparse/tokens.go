@@ -49,7 +49,7 @@ func tokenize(s string) []token {
 				break
 			}
 			w := s[i:j]
-			toks = append(toks, token{s: w, low: strings.ToLower(w), i: i, j: j})
+			toks = append(toks, token{s: w, low: lowerWord(w), i: i, j: j})
 			i = j
 			continue
 		}
@@ -57,6 +57,26 @@ func tokenize(s string) []token {
 		i += n
 	}
 	return toks
+}
+
+// lowerWord lower-cases a word, without allocating when it has no capital.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return strings.ToLower(w)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsUpper(r) {
+			return strings.ToLower(w)
+		}
+		i += n
+	}
+	return w
 }
 
 func isWordRune(r rune) bool {
