@@ -15,6 +15,8 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -23,8 +25,11 @@ import (
 	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
+	"github.com/chidao/chidao/ent/session"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 
 	stdsql "database/sql"
 )
@@ -34,6 +39,10 @@ type Client struct {
 	config
 	// Schema is the client for creating, migrating and dropping schema.
 	Schema *migrate.Schema
+	// APIToken is the client for interacting with the APIToken builders.
+	APIToken *APITokenClient
+	// AuditRecord is the client for interacting with the AuditRecord builders.
+	AuditRecord *AuditRecordClient
 	// DeadlineExtension is the client for interacting with the DeadlineExtension builders.
 	DeadlineExtension *DeadlineExtensionClient
 	// Directive is the client for interacting with the Directive builders.
@@ -50,10 +59,16 @@ type Client struct {
 	Recipient *RecipientClient
 	// Report is the client for interacting with the Report builders.
 	Report *ReportClient
+	// SavedQuery is the client for interacting with the SavedQuery builders.
+	SavedQuery *SavedQueryClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// TaskAssignment is the client for interacting with the TaskAssignment builders.
 	TaskAssignment *TaskAssignmentClient
+	// User is the client for interacting with the User builders.
+	User *UserClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -65,6 +80,8 @@ func NewClient(opts ...Option) *Client {
 
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
+	c.APIToken = NewAPITokenClient(c.config)
+	c.AuditRecord = NewAuditRecordClient(c.config)
 	c.DeadlineExtension = NewDeadlineExtensionClient(c.config)
 	c.Directive = NewDirectiveClient(c.config)
 	c.DirectiveReference = NewDirectiveReferenceClient(c.config)
@@ -73,8 +90,11 @@ func (c *Client) init() {
 	c.Person = NewPersonClient(c.config)
 	c.Recipient = NewRecipientClient(c.config)
 	c.Report = NewReportClient(c.config)
+	c.SavedQuery = NewSavedQueryClient(c.config)
+	c.Session = NewSessionClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.TaskAssignment = NewTaskAssignmentClient(c.config)
+	c.User = NewUserClient(c.config)
 }
 
 type (
@@ -167,6 +187,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	return &Tx{
 		ctx:                ctx,
 		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
+		AuditRecord:        NewAuditRecordClient(cfg),
 		DeadlineExtension:  NewDeadlineExtensionClient(cfg),
 		Directive:          NewDirectiveClient(cfg),
 		DirectiveReference: NewDirectiveReferenceClient(cfg),
@@ -175,8 +197,11 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Person:             NewPersonClient(cfg),
 		Recipient:          NewRecipientClient(cfg),
 		Report:             NewReportClient(cfg),
+		SavedQuery:         NewSavedQueryClient(cfg),
+		Session:            NewSessionClient(cfg),
 		Task:               NewTaskClient(cfg),
 		TaskAssignment:     NewTaskAssignmentClient(cfg),
+		User:               NewUserClient(cfg),
 	}, nil
 }
 
@@ -196,6 +221,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	return &Tx{
 		ctx:                ctx,
 		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
+		AuditRecord:        NewAuditRecordClient(cfg),
 		DeadlineExtension:  NewDeadlineExtensionClient(cfg),
 		Directive:          NewDirectiveClient(cfg),
 		DirectiveReference: NewDirectiveReferenceClient(cfg),
@@ -204,15 +231,18 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Person:             NewPersonClient(cfg),
 		Recipient:          NewRecipientClient(cfg),
 		Report:             NewReportClient(cfg),
+		SavedQuery:         NewSavedQueryClient(cfg),
+		Session:            NewSessionClient(cfg),
 		Task:               NewTaskClient(cfg),
 		TaskAssignment:     NewTaskAssignmentClient(cfg),
+		User:               NewUserClient(cfg),
 	}, nil
 }
 
 // Debug returns a new debug-client. It's used to get verbose logging on specific operations.
 //
 //	client.Debug().
-//		DeadlineExtension.
+//		APIToken.
 //		Query().
 //		Count(ctx)
 func (c *Client) Debug() *Client {
@@ -235,8 +265,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.DeadlineExtension, c.Directive, c.DirectiveReference, c.Membership,
-		c.Organization, c.Person, c.Recipient, c.Report, c.Task, c.TaskAssignment,
+		c.APIToken, c.AuditRecord, c.DeadlineExtension, c.Directive,
+		c.DirectiveReference, c.Membership, c.Organization, c.Person, c.Recipient,
+		c.Report, c.SavedQuery, c.Session, c.Task, c.TaskAssignment, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -246,8 +277,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.DeadlineExtension, c.Directive, c.DirectiveReference, c.Membership,
-		c.Organization, c.Person, c.Recipient, c.Report, c.Task, c.TaskAssignment,
+		c.APIToken, c.AuditRecord, c.DeadlineExtension, c.Directive,
+		c.DirectiveReference, c.Membership, c.Organization, c.Person, c.Recipient,
+		c.Report, c.SavedQuery, c.Session, c.Task, c.TaskAssignment, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -256,6 +288,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 // Mutate implements the ent.Mutator interface.
 func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
+	case *APITokenMutation:
+		return c.APIToken.mutate(ctx, m)
+	case *AuditRecordMutation:
+		return c.AuditRecord.mutate(ctx, m)
 	case *DeadlineExtensionMutation:
 		return c.DeadlineExtension.mutate(ctx, m)
 	case *DirectiveMutation:
@@ -272,12 +308,318 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Recipient.mutate(ctx, m)
 	case *ReportMutation:
 		return c.Report.mutate(ctx, m)
+	case *SavedQueryMutation:
+		return c.SavedQuery.mutate(ctx, m)
+	case *SessionMutation:
+		return c.Session.mutate(ctx, m)
 	case *TaskMutation:
 		return c.Task.mutate(ctx, m)
 	case *TaskAssignmentMutation:
 		return c.TaskAssignment.mutate(ctx, m)
+	case *UserMutation:
+		return c.User.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
+	}
+}
+
+// APITokenClient is a client for the APIToken schema.
+type APITokenClient struct {
+	config
+}
+
+// NewAPITokenClient returns a client for the APIToken from the given config.
+func NewAPITokenClient(c config) *APITokenClient {
+	return &APITokenClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `apitoken.Hooks(f(g(h())))`.
+func (c *APITokenClient) Use(hooks ...Hook) {
+	c.hooks.APIToken = append(c.hooks.APIToken, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `apitoken.Intercept(f(g(h())))`.
+func (c *APITokenClient) Intercept(interceptors ...Interceptor) {
+	c.inters.APIToken = append(c.inters.APIToken, interceptors...)
+}
+
+// Create returns a builder for creating a APIToken entity.
+func (c *APITokenClient) Create() *APITokenCreate {
+	mutation := newAPITokenMutation(c.config, OpCreate)
+	return &APITokenCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of APIToken entities.
+func (c *APITokenClient) CreateBulk(builders ...*APITokenCreate) *APITokenCreateBulk {
+	return &APITokenCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *APITokenClient) MapCreateBulk(slice any, setFunc func(*APITokenCreate, int)) *APITokenCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &APITokenCreateBulk{err: fmt.Errorf("calling to APITokenClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*APITokenCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &APITokenCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for APIToken.
+func (c *APITokenClient) Update() *APITokenUpdate {
+	mutation := newAPITokenMutation(c.config, OpUpdate)
+	return &APITokenUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *APITokenClient) UpdateOne(_m *APIToken) *APITokenUpdateOne {
+	mutation := newAPITokenMutation(c.config, OpUpdateOne, withAPIToken(_m))
+	return &APITokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *APITokenClient) UpdateOneID(id int) *APITokenUpdateOne {
+	mutation := newAPITokenMutation(c.config, OpUpdateOne, withAPITokenID(id))
+	return &APITokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for APIToken.
+func (c *APITokenClient) Delete() *APITokenDelete {
+	mutation := newAPITokenMutation(c.config, OpDelete)
+	return &APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *APITokenClient) DeleteOne(_m *APIToken) *APITokenDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *APITokenClient) DeleteOneID(id int) *APITokenDeleteOne {
+	builder := c.Delete().Where(apitoken.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &APITokenDeleteOne{builder}
+}
+
+// Query returns a query builder for APIToken.
+func (c *APITokenClient) Query() *APITokenQuery {
+	return &APITokenQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAPIToken},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a APIToken entity by its id.
+func (c *APITokenClient) Get(ctx context.Context, id int) (*APIToken, error) {
+	return c.Query().Where(apitoken.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *APITokenClient) GetX(ctx context.Context, id int) *APIToken {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a APIToken.
+func (c *APITokenClient) QueryUser(_m *APIToken) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(apitoken.Table, apitoken.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, apitoken.UserTable, apitoken.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySavedQuery queries the saved_query edge of a APIToken.
+func (c *APITokenClient) QuerySavedQuery(_m *APIToken) *SavedQueryQuery {
+	query := (&SavedQueryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(apitoken.Table, apitoken.FieldID, id),
+			sqlgraph.To(savedquery.Table, savedquery.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, apitoken.SavedQueryTable, apitoken.SavedQueryColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *APITokenClient) Hooks() []Hook {
+	hooks := c.hooks.APIToken
+	return append(hooks[:len(hooks):len(hooks)], apitoken.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *APITokenClient) Interceptors() []Interceptor {
+	return c.inters.APIToken
+}
+
+func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&APITokenCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&APITokenUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&APITokenUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// AuditRecordClient is a client for the AuditRecord schema.
+type AuditRecordClient struct {
+	config
+}
+
+// NewAuditRecordClient returns a client for the AuditRecord from the given config.
+func NewAuditRecordClient(c config) *AuditRecordClient {
+	return &AuditRecordClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `auditrecord.Hooks(f(g(h())))`.
+func (c *AuditRecordClient) Use(hooks ...Hook) {
+	c.hooks.AuditRecord = append(c.hooks.AuditRecord, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `auditrecord.Intercept(f(g(h())))`.
+func (c *AuditRecordClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AuditRecord = append(c.inters.AuditRecord, interceptors...)
+}
+
+// Create returns a builder for creating a AuditRecord entity.
+func (c *AuditRecordClient) Create() *AuditRecordCreate {
+	mutation := newAuditRecordMutation(c.config, OpCreate)
+	return &AuditRecordCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AuditRecord entities.
+func (c *AuditRecordClient) CreateBulk(builders ...*AuditRecordCreate) *AuditRecordCreateBulk {
+	return &AuditRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AuditRecordClient) MapCreateBulk(slice any, setFunc func(*AuditRecordCreate, int)) *AuditRecordCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AuditRecordCreateBulk{err: fmt.Errorf("calling to AuditRecordClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AuditRecordCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AuditRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AuditRecord.
+func (c *AuditRecordClient) Update() *AuditRecordUpdate {
+	mutation := newAuditRecordMutation(c.config, OpUpdate)
+	return &AuditRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AuditRecordClient) UpdateOne(_m *AuditRecord) *AuditRecordUpdateOne {
+	mutation := newAuditRecordMutation(c.config, OpUpdateOne, withAuditRecord(_m))
+	return &AuditRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AuditRecordClient) UpdateOneID(id int) *AuditRecordUpdateOne {
+	mutation := newAuditRecordMutation(c.config, OpUpdateOne, withAuditRecordID(id))
+	return &AuditRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AuditRecord.
+func (c *AuditRecordClient) Delete() *AuditRecordDelete {
+	mutation := newAuditRecordMutation(c.config, OpDelete)
+	return &AuditRecordDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AuditRecordClient) DeleteOne(_m *AuditRecord) *AuditRecordDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AuditRecordClient) DeleteOneID(id int) *AuditRecordDeleteOne {
+	builder := c.Delete().Where(auditrecord.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AuditRecordDeleteOne{builder}
+}
+
+// Query returns a query builder for AuditRecord.
+func (c *AuditRecordClient) Query() *AuditRecordQuery {
+	return &AuditRecordQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAuditRecord},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AuditRecord entity by its id.
+func (c *AuditRecordClient) Get(ctx context.Context, id int) (*AuditRecord, error) {
+	return c.Query().Where(auditrecord.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AuditRecordClient) GetX(ctx context.Context, id int) *AuditRecord {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AuditRecordClient) Hooks() []Hook {
+	hooks := c.hooks.AuditRecord
+	return append(hooks[:len(hooks):len(hooks)], auditrecord.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AuditRecordClient) Interceptors() []Interceptor {
+	return c.inters.AuditRecord
+}
+
+func (c *AuditRecordClient) mutate(ctx context.Context, m *AuditRecordMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AuditRecordCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AuditRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AuditRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AuditRecordDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AuditRecord mutation op: %q", m.Op())
 	}
 }
 
@@ -407,7 +749,8 @@ func (c *DeadlineExtensionClient) QueryAssignment(_m *DeadlineExtension) *TaskAs
 
 // Hooks returns the client hooks.
 func (c *DeadlineExtensionClient) Hooks() []Hook {
-	return c.hooks.DeadlineExtension
+	hooks := c.hooks.DeadlineExtension
+	return append(hooks[:len(hooks):len(hooks)], deadlineextension.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -668,7 +1011,8 @@ func (c *DirectiveClient) QueryReports(_m *Directive) *ReportQuery {
 
 // Hooks returns the client hooks.
 func (c *DirectiveClient) Hooks() []Hook {
-	return c.hooks.Directive
+	hooks := c.hooks.Directive
+	return append(hooks[:len(hooks):len(hooks)], directive.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -833,7 +1177,8 @@ func (c *DirectiveReferenceClient) QueryTarget(_m *DirectiveReference) *Directiv
 
 // Hooks returns the client hooks.
 func (c *DirectiveReferenceClient) Hooks() []Hook {
-	return c.hooks.DirectiveReference
+	hooks := c.hooks.DirectiveReference
+	return append(hooks[:len(hooks):len(hooks)], directivereference.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -998,7 +1343,8 @@ func (c *MembershipClient) QueryOrganization(_m *Membership) *OrganizationQuery 
 
 // Hooks returns the client hooks.
 func (c *MembershipClient) Hooks() []Hook {
-	return c.hooks.Membership
+	hooks := c.hooks.Membership
+	return append(hooks[:len(hooks):len(hooks)], membership.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1291,7 +1637,8 @@ func (c *OrganizationClient) QueryReports(_m *Organization) *ReportQuery {
 
 // Hooks returns the client hooks.
 func (c *OrganizationClient) Hooks() []Hook {
-	return c.hooks.Organization
+	hooks := c.hooks.Organization
+	return append(hooks[:len(hooks):len(hooks)], organization.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1456,7 +1803,8 @@ func (c *PersonClient) QuerySignedDirectives(_m *Person) *DirectiveQuery {
 
 // Hooks returns the client hooks.
 func (c *PersonClient) Hooks() []Hook {
-	return c.hooks.Person
+	hooks := c.hooks.Person
+	return append(hooks[:len(hooks):len(hooks)], person.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1621,7 +1969,8 @@ func (c *RecipientClient) QueryOrganization(_m *Recipient) *OrganizationQuery {
 
 // Hooks returns the client hooks.
 func (c *RecipientClient) Hooks() []Hook {
-	return c.hooks.Recipient
+	hooks := c.hooks.Recipient
+	return append(hooks[:len(hooks):len(hooks)], recipient.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1839,6 +2188,322 @@ func (c *ReportClient) mutate(ctx context.Context, m *ReportMutation) (Value, er
 		return (&ReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Report mutation op: %q", m.Op())
+	}
+}
+
+// SavedQueryClient is a client for the SavedQuery schema.
+type SavedQueryClient struct {
+	config
+}
+
+// NewSavedQueryClient returns a client for the SavedQuery from the given config.
+func NewSavedQueryClient(c config) *SavedQueryClient {
+	return &SavedQueryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `savedquery.Hooks(f(g(h())))`.
+func (c *SavedQueryClient) Use(hooks ...Hook) {
+	c.hooks.SavedQuery = append(c.hooks.SavedQuery, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `savedquery.Intercept(f(g(h())))`.
+func (c *SavedQueryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SavedQuery = append(c.inters.SavedQuery, interceptors...)
+}
+
+// Create returns a builder for creating a SavedQuery entity.
+func (c *SavedQueryClient) Create() *SavedQueryCreate {
+	mutation := newSavedQueryMutation(c.config, OpCreate)
+	return &SavedQueryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SavedQuery entities.
+func (c *SavedQueryClient) CreateBulk(builders ...*SavedQueryCreate) *SavedQueryCreateBulk {
+	return &SavedQueryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SavedQueryClient) MapCreateBulk(slice any, setFunc func(*SavedQueryCreate, int)) *SavedQueryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SavedQueryCreateBulk{err: fmt.Errorf("calling to SavedQueryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SavedQueryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SavedQueryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SavedQuery.
+func (c *SavedQueryClient) Update() *SavedQueryUpdate {
+	mutation := newSavedQueryMutation(c.config, OpUpdate)
+	return &SavedQueryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SavedQueryClient) UpdateOne(_m *SavedQuery) *SavedQueryUpdateOne {
+	mutation := newSavedQueryMutation(c.config, OpUpdateOne, withSavedQuery(_m))
+	return &SavedQueryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SavedQueryClient) UpdateOneID(id int) *SavedQueryUpdateOne {
+	mutation := newSavedQueryMutation(c.config, OpUpdateOne, withSavedQueryID(id))
+	return &SavedQueryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SavedQuery.
+func (c *SavedQueryClient) Delete() *SavedQueryDelete {
+	mutation := newSavedQueryMutation(c.config, OpDelete)
+	return &SavedQueryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SavedQueryClient) DeleteOne(_m *SavedQuery) *SavedQueryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SavedQueryClient) DeleteOneID(id int) *SavedQueryDeleteOne {
+	builder := c.Delete().Where(savedquery.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SavedQueryDeleteOne{builder}
+}
+
+// Query returns a query builder for SavedQuery.
+func (c *SavedQueryClient) Query() *SavedQueryQuery {
+	return &SavedQueryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSavedQuery},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SavedQuery entity by its id.
+func (c *SavedQueryClient) Get(ctx context.Context, id int) (*SavedQuery, error) {
+	return c.Query().Where(savedquery.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SavedQueryClient) GetX(ctx context.Context, id int) *SavedQuery {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOwner queries the owner edge of a SavedQuery.
+func (c *SavedQueryClient) QueryOwner(_m *SavedQuery) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(savedquery.Table, savedquery.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, savedquery.OwnerTable, savedquery.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEmbedTokens queries the embed_tokens edge of a SavedQuery.
+func (c *SavedQueryClient) QueryEmbedTokens(_m *SavedQuery) *APITokenQuery {
+	query := (&APITokenClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(savedquery.Table, savedquery.FieldID, id),
+			sqlgraph.To(apitoken.Table, apitoken.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, savedquery.EmbedTokensTable, savedquery.EmbedTokensColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SavedQueryClient) Hooks() []Hook {
+	hooks := c.hooks.SavedQuery
+	return append(hooks[:len(hooks):len(hooks)], savedquery.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SavedQueryClient) Interceptors() []Interceptor {
+	return c.inters.SavedQuery
+}
+
+func (c *SavedQueryClient) mutate(ctx context.Context, m *SavedQueryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SavedQueryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SavedQueryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SavedQueryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SavedQueryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SavedQuery mutation op: %q", m.Op())
+	}
+}
+
+// SessionClient is a client for the Session schema.
+type SessionClient struct {
+	config
+}
+
+// NewSessionClient returns a client for the Session from the given config.
+func NewSessionClient(c config) *SessionClient {
+	return &SessionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `session.Hooks(f(g(h())))`.
+func (c *SessionClient) Use(hooks ...Hook) {
+	c.hooks.Session = append(c.hooks.Session, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `session.Intercept(f(g(h())))`.
+func (c *SessionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Session = append(c.inters.Session, interceptors...)
+}
+
+// Create returns a builder for creating a Session entity.
+func (c *SessionClient) Create() *SessionCreate {
+	mutation := newSessionMutation(c.config, OpCreate)
+	return &SessionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Session entities.
+func (c *SessionClient) CreateBulk(builders ...*SessionCreate) *SessionCreateBulk {
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SessionClient) MapCreateBulk(slice any, setFunc func(*SessionCreate, int)) *SessionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SessionCreateBulk{err: fmt.Errorf("calling to SessionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SessionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Session.
+func (c *SessionClient) Update() *SessionUpdate {
+	mutation := newSessionMutation(c.config, OpUpdate)
+	return &SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SessionClient) UpdateOne(_m *Session) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSession(_m))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SessionClient) UpdateOneID(id int) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSessionID(id))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Session.
+func (c *SessionClient) Delete() *SessionDelete {
+	mutation := newSessionMutation(c.config, OpDelete)
+	return &SessionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SessionClient) DeleteOne(_m *Session) *SessionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SessionClient) DeleteOneID(id int) *SessionDeleteOne {
+	builder := c.Delete().Where(session.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SessionDeleteOne{builder}
+}
+
+// Query returns a query builder for Session.
+func (c *SessionClient) Query() *SessionQuery {
+	return &SessionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSession},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Session entity by its id.
+func (c *SessionClient) Get(ctx context.Context, id int) (*Session, error) {
+	return c.Query().Where(session.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SessionClient) GetX(ctx context.Context, id int) *Session {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a Session.
+func (c *SessionClient) QueryUser(_m *Session) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(session.Table, session.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, session.UserTable, session.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SessionClient) Hooks() []Hook {
+	hooks := c.hooks.Session
+	return append(hooks[:len(hooks):len(hooks)], session.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SessionClient) Interceptors() []Interceptor {
+	return c.inters.Session
+}
+
+func (c *SessionClient) mutate(ctx context.Context, m *SessionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SessionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SessionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Session mutation op: %q", m.Op())
 	}
 }
 
@@ -2286,15 +2951,215 @@ func (c *TaskAssignmentClient) mutate(ctx context.Context, m *TaskAssignmentMuta
 	}
 }
 
+// UserClient is a client for the User schema.
+type UserClient struct {
+	config
+}
+
+// NewUserClient returns a client for the User from the given config.
+func NewUserClient(c config) *UserClient {
+	return &UserClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `user.Hooks(f(g(h())))`.
+func (c *UserClient) Use(hooks ...Hook) {
+	c.hooks.User = append(c.hooks.User, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `user.Intercept(f(g(h())))`.
+func (c *UserClient) Intercept(interceptors ...Interceptor) {
+	c.inters.User = append(c.inters.User, interceptors...)
+}
+
+// Create returns a builder for creating a User entity.
+func (c *UserClient) Create() *UserCreate {
+	mutation := newUserMutation(c.config, OpCreate)
+	return &UserCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of User entities.
+func (c *UserClient) CreateBulk(builders ...*UserCreate) *UserCreateBulk {
+	return &UserCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *UserClient) MapCreateBulk(slice any, setFunc func(*UserCreate, int)) *UserCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &UserCreateBulk{err: fmt.Errorf("calling to UserClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*UserCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &UserCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for User.
+func (c *UserClient) Update() *UserUpdate {
+	mutation := newUserMutation(c.config, OpUpdate)
+	return &UserUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *UserClient) UpdateOne(_m *User) *UserUpdateOne {
+	mutation := newUserMutation(c.config, OpUpdateOne, withUser(_m))
+	return &UserUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *UserClient) UpdateOneID(id int) *UserUpdateOne {
+	mutation := newUserMutation(c.config, OpUpdateOne, withUserID(id))
+	return &UserUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for User.
+func (c *UserClient) Delete() *UserDelete {
+	mutation := newUserMutation(c.config, OpDelete)
+	return &UserDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *UserClient) DeleteOne(_m *User) *UserDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *UserClient) DeleteOneID(id int) *UserDeleteOne {
+	builder := c.Delete().Where(user.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &UserDeleteOne{builder}
+}
+
+// Query returns a query builder for User.
+func (c *UserClient) Query() *UserQuery {
+	return &UserQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeUser},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a User entity by its id.
+func (c *UserClient) Get(ctx context.Context, id int) (*User, error) {
+	return c.Query().Where(user.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *UserClient) GetX(ctx context.Context, id int) *User {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryScope queries the scope edge of a User.
+func (c *UserClient) QueryScope(_m *User) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, user.ScopeTable, user.ScopeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySessions queries the sessions edge of a User.
+func (c *UserClient) QuerySessions(_m *User) *SessionQuery {
+	query := (&SessionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(session.Table, session.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.SessionsTable, user.SessionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTokens queries the tokens edge of a User.
+func (c *UserClient) QueryTokens(_m *User) *APITokenQuery {
+	query := (&APITokenClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(apitoken.Table, apitoken.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.TokensTable, user.TokensColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySavedQueries queries the saved_queries edge of a User.
+func (c *UserClient) QuerySavedQueries(_m *User) *SavedQueryQuery {
+	query := (&SavedQueryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(savedquery.Table, savedquery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.SavedQueriesTable, user.SavedQueriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *UserClient) Hooks() []Hook {
+	hooks := c.hooks.User
+	return append(hooks[:len(hooks):len(hooks)], user.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *UserClient) Interceptors() []Interceptor {
+	return c.inters.User
+}
+
+func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&UserCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&UserUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&UserUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&UserDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown User mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		DeadlineExtension, Directive, DirectiveReference, Membership, Organization,
-		Person, Recipient, Report, Task, TaskAssignment []ent.Hook
+		APIToken, AuditRecord, DeadlineExtension, Directive, DirectiveReference,
+		Membership, Organization, Person, Recipient, Report, SavedQuery, Session, Task,
+		TaskAssignment, User []ent.Hook
 	}
 	inters struct {
-		DeadlineExtension, Directive, DirectiveReference, Membership, Organization,
-		Person, Recipient, Report, Task, TaskAssignment []ent.Interceptor
+		APIToken, AuditRecord, DeadlineExtension, Directive, DirectiveReference,
+		Membership, Organization, Person, Recipient, Report, SavedQuery, Session, Task,
+		TaskAssignment, User []ent.Interceptor
 	}
 )
 

@@ -117,7 +117,9 @@ func (_c *DeadlineExtensionCreate) Mutation() *DeadlineExtensionMutation {
 
 // Save creates the DeadlineExtension in the database.
 func (_c *DeadlineExtensionCreate) Save(ctx context.Context) (*DeadlineExtension, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -144,15 +146,22 @@ func (_c *DeadlineExtensionCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *DeadlineExtensionCreate) defaults() {
+func (_c *DeadlineExtensionCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if deadlineextension.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized deadlineextension.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := deadlineextension.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if deadlineextension.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized deadlineextension.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := deadlineextension.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

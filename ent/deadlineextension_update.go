@@ -142,7 +142,9 @@ func (_u *DeadlineExtensionUpdate) ClearAssignment() *DeadlineExtensionUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *DeadlineExtensionUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -169,11 +171,15 @@ func (_u *DeadlineExtensionUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DeadlineExtensionUpdate) defaults() {
+func (_u *DeadlineExtensionUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if deadlineextension.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized deadlineextension.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := deadlineextension.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -407,7 +413,9 @@ func (_u *DeadlineExtensionUpdateOne) Select(field string, fields ...string) *De
 
 // Save executes the query and returns the updated DeadlineExtension entity.
 func (_u *DeadlineExtensionUpdateOne) Save(ctx context.Context) (*DeadlineExtension, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -434,11 +442,15 @@ func (_u *DeadlineExtensionUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DeadlineExtensionUpdateOne) defaults() {
+func (_u *DeadlineExtensionUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if deadlineextension.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized deadlineextension.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := deadlineextension.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -172,7 +172,9 @@ func (_c *DirectiveReferenceCreate) Mutation() *DirectiveReferenceMutation {
 
 // Save creates the DirectiveReference in the database.
 func (_c *DirectiveReferenceCreate) Save(ctx context.Context) (*DirectiveReference, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -199,12 +201,18 @@ func (_c *DirectiveReferenceCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *DirectiveReferenceCreate) defaults() {
+func (_c *DirectiveReferenceCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if directivereference.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directivereference.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := directivereference.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if directivereference.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directivereference.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := directivereference.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -216,6 +224,7 @@ func (_c *DirectiveReferenceCreate) defaults() {
 		v := directivereference.DefaultOrdinal
 		_c.mutation.SetOrdinal(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

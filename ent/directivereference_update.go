@@ -214,7 +214,9 @@ func (_u *DirectiveReferenceUpdate) ClearTarget() *DirectiveReferenceUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *DirectiveReferenceUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -241,11 +243,15 @@ func (_u *DirectiveReferenceUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DirectiveReferenceUpdate) defaults() {
+func (_u *DirectiveReferenceUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if directivereference.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directivereference.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := directivereference.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -607,7 +613,9 @@ func (_u *DirectiveReferenceUpdateOne) Select(field string, fields ...string) *D
 
 // Save executes the query and returns the updated DirectiveReference entity.
 func (_u *DirectiveReferenceUpdateOne) Save(ctx context.Context) (*DirectiveReference, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -634,11 +642,15 @@ func (_u *DirectiveReferenceUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DirectiveReferenceUpdateOne) defaults() {
+func (_u *DirectiveReferenceUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if directivereference.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized directivereference.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := directivereference.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -12,6 +12,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -20,8 +22,11 @@ import (
 	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
+	"github.com/chidao/chidao/ent/session"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -82,6 +87,8 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			apitoken.Table:           apitoken.ValidColumn,
+			auditrecord.Table:        auditrecord.ValidColumn,
 			deadlineextension.Table:  deadlineextension.ValidColumn,
 			directive.Table:          directive.ValidColumn,
 			directivereference.Table: directivereference.ValidColumn,
@@ -90,8 +97,11 @@ func checkColumn(t, c string) error {
 			person.Table:             person.ValidColumn,
 			recipient.Table:          recipient.ValidColumn,
 			report.Table:             report.ValidColumn,
+			savedquery.Table:         savedquery.ValidColumn,
+			session.Table:            session.ValidColumn,
 			task.Table:               task.ValidColumn,
 			taskassignment.Table:     taskassignment.ValidColumn,
+			user.Table:               user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -6,10 +6,12 @@ package main
 
 import (
 	"log"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/entc"
 	"entgo.io/ent/entc/gen"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 func main() {
@@ -20,6 +22,7 @@ func main() {
 		entgql.WithWhereInputs(true),
 		entgql.WithNodeDescriptor(false),
 		entgql.WithRelaySpec(true),
+		entgql.WithSchemaHook(visibleEdgeFilters),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
@@ -41,4 +44,21 @@ func main() {
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
+}
+
+// visibleEdgeFilters marks every hasXWith field of every WhereInput with
+// @visible, so the server adds the caller's visibility rules inside edge
+// filters: a filter can then never test for rows its caller may not see.
+func visibleEdgeFilters(_ *gen.Graph, s *ast.Schema) error {
+	for name, def := range s.Types {
+		if def.Kind != ast.InputObject || !strings.HasSuffix(name, "WhereInput") {
+			continue
+		}
+		for _, f := range def.Fields {
+			if strings.HasPrefix(f.Name, "has") && strings.HasSuffix(f.Name, "With") {
+				f.Directives = append(f.Directives, &ast.Directive{Name: "visible"})
+			}
+		}
+	}
+	return nil
 }

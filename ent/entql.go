@@ -3,6 +3,8 @@
 package ent
 
 import (
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -12,8 +14,11 @@ import (
 	"github.com/chidao/chidao/ent/predicate"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
+	"github.com/chidao/chidao/ent/session"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -23,8 +28,57 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 10)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
 	graph.Nodes[0] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   apitoken.Table,
+			Columns: apitoken.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: apitoken.FieldID,
+			},
+		},
+		Type: "APIToken",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			apitoken.FieldCreatedAt:       {Type: field.TypeTime, Column: apitoken.FieldCreatedAt},
+			apitoken.FieldUpdatedAt:       {Type: field.TypeTime, Column: apitoken.FieldUpdatedAt},
+			apitoken.FieldName:            {Type: field.TypeString, Column: apitoken.FieldName},
+			apitoken.FieldKind:            {Type: field.TypeEnum, Column: apitoken.FieldKind},
+			apitoken.FieldPrefix:          {Type: field.TypeString, Column: apitoken.FieldPrefix},
+			apitoken.FieldTokenHash:       {Type: field.TypeString, Column: apitoken.FieldTokenHash},
+			apitoken.FieldUserID:          {Type: field.TypeInt, Column: apitoken.FieldUserID},
+			apitoken.FieldExpiresAt:       {Type: field.TypeTime, Column: apitoken.FieldExpiresAt},
+			apitoken.FieldRevokedAt:       {Type: field.TypeTime, Column: apitoken.FieldRevokedAt},
+			apitoken.FieldLastUsedAt:      {Type: field.TypeTime, Column: apitoken.FieldLastUsedAt},
+			apitoken.FieldComplexityLimit: {Type: field.TypeInt, Column: apitoken.FieldComplexityLimit},
+			apitoken.FieldSavedQueryID:    {Type: field.TypeInt, Column: apitoken.FieldSavedQueryID},
+			apitoken.FieldVariables:       {Type: field.TypeJSON, Column: apitoken.FieldVariables},
+			apitoken.FieldAllowedOrigins:  {Type: field.TypeJSON, Column: apitoken.FieldAllowedOrigins},
+		},
+	}
+	graph.Nodes[1] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   auditrecord.Table,
+			Columns: auditrecord.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: auditrecord.FieldID,
+			},
+		},
+		Type: "AuditRecord",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			auditrecord.FieldAt:         {Type: field.TypeTime, Column: auditrecord.FieldAt},
+			auditrecord.FieldActorID:    {Type: field.TypeInt, Column: auditrecord.FieldActorID},
+			auditrecord.FieldActor:      {Type: field.TypeString, Column: auditrecord.FieldActor},
+			auditrecord.FieldTokenID:    {Type: field.TypeInt, Column: auditrecord.FieldTokenID},
+			auditrecord.FieldAction:     {Type: field.TypeEnum, Column: auditrecord.FieldAction},
+			auditrecord.FieldEntityType: {Type: field.TypeString, Column: auditrecord.FieldEntityType},
+			auditrecord.FieldEntityID:   {Type: field.TypeInt, Column: auditrecord.FieldEntityID},
+			auditrecord.FieldBefore:     {Type: field.TypeJSON, Column: auditrecord.FieldBefore},
+			auditrecord.FieldAfter:      {Type: field.TypeJSON, Column: auditrecord.FieldAfter},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   deadlineextension.Table,
 			Columns: deadlineextension.Columns,
@@ -44,7 +98,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			deadlineextension.FieldGrantedOn:       {Type: field.TypeTime, Column: deadlineextension.FieldGrantedOn},
 		},
 	}
-	graph.Nodes[1] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directive.Table,
 			Columns: directive.Columns,
@@ -83,7 +137,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directive.FieldSourceURL:        {Type: field.TypeString, Column: directive.FieldSourceURL},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directivereference.Table,
 			Columns: directivereference.Columns,
@@ -106,7 +160,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directivereference.FieldOrdinal:         {Type: field.TypeInt, Column: directivereference.FieldOrdinal},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -127,7 +181,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldEndDate:        {Type: field.TypeTime, Column: membership.FieldEndDate},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -151,11 +205,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldHeaderParentName: {Type: field.TypeString, Column: organization.FieldHeaderParentName},
 			organization.FieldValidFrom:        {Type: field.TypeTime, Column: organization.FieldValidFrom},
 			organization.FieldValidTo:          {Type: field.TypeTime, Column: organization.FieldValidTo},
+			organization.FieldPath:             {Type: field.TypeString, Column: organization.FieldPath},
 			organization.FieldParentID:         {Type: field.TypeInt, Column: organization.FieldParentID},
 			organization.FieldSuccessorID:      {Type: field.TypeInt, Column: organization.FieldSuccessorID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -172,7 +227,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldOtherNames: {Type: field.TypeJSON, Column: person.FieldOtherNames},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   recipient.Table,
 			Columns: recipient.Columns,
@@ -193,7 +248,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			recipient.FieldOrdinal:        {Type: field.TypeInt, Column: recipient.FieldOrdinal},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   report.Table,
 			Columns: report.Columns,
@@ -220,7 +275,51 @@ var schemaGraph = func() *sqlgraph.Schema {
 			report.FieldReviewedAt:     {Type: field.TypeTime, Column: report.FieldReviewedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   savedquery.Table,
+			Columns: savedquery.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: savedquery.FieldID,
+			},
+		},
+		Type: "SavedQuery",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			savedquery.FieldCreatedAt:     {Type: field.TypeTime, Column: savedquery.FieldCreatedAt},
+			savedquery.FieldUpdatedAt:     {Type: field.TypeTime, Column: savedquery.FieldUpdatedAt},
+			savedquery.FieldName:          {Type: field.TypeString, Column: savedquery.FieldName},
+			savedquery.FieldDescription:   {Type: field.TypeString, Column: savedquery.FieldDescription},
+			savedquery.FieldDocument:      {Type: field.TypeString, Column: savedquery.FieldDocument},
+			savedquery.FieldOperationName: {Type: field.TypeString, Column: savedquery.FieldOperationName},
+			savedquery.FieldVariables:     {Type: field.TypeJSON, Column: savedquery.FieldVariables},
+			savedquery.FieldDocumentHash:  {Type: field.TypeString, Column: savedquery.FieldDocumentHash},
+			savedquery.FieldSharing:       {Type: field.TypeEnum, Column: savedquery.FieldSharing},
+			savedquery.FieldOwnerID:       {Type: field.TypeInt, Column: savedquery.FieldOwnerID},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   session.Table,
+			Columns: session.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: session.FieldID,
+			},
+		},
+		Type: "Session",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			session.FieldTokenHash:  {Type: field.TypeString, Column: session.FieldTokenHash},
+			session.FieldCsrfToken:  {Type: field.TypeString, Column: session.FieldCsrfToken},
+			session.FieldUserID:     {Type: field.TypeInt, Column: session.FieldUserID},
+			session.FieldCreatedAt:  {Type: field.TypeTime, Column: session.FieldCreatedAt},
+			session.FieldExpiresAt:  {Type: field.TypeTime, Column: session.FieldExpiresAt},
+			session.FieldLastSeenAt: {Type: field.TypeTime, Column: session.FieldLastSeenAt},
+			session.FieldIP:         {Type: field.TypeString, Column: session.FieldIP},
+			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -250,7 +349,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldCancelled:      {Type: field.TypeBool, Column: task.FieldCancelled},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   taskassignment.Table,
 			Columns: taskassignment.Columns,
@@ -274,6 +373,56 @@ var schemaGraph = func() *sqlgraph.Schema {
 			taskassignment.FieldOriginalDueDate: {Type: field.TypeTime, Column: taskassignment.FieldOriginalDueDate},
 		},
 	}
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   user.Table,
+			Columns: user.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: user.FieldID,
+			},
+		},
+		Type: "User",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			user.FieldCreatedAt:          {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:          {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldEmail:              {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldDisplayName:        {Type: field.TypeString, Column: user.FieldDisplayName},
+			user.FieldPasswordHash:       {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldRole:               {Type: field.TypeEnum, Column: user.FieldRole},
+			user.FieldScopeID:            {Type: field.TypeInt, Column: user.FieldScopeID},
+			user.FieldClearance:          {Type: field.TypeEnum, Column: user.FieldClearance},
+			user.FieldDisabled:           {Type: field.TypeBool, Column: user.FieldDisabled},
+			user.FieldMustChangePassword: {Type: field.TypeBool, Column: user.FieldMustChangePassword},
+			user.FieldFailedLogins:       {Type: field.TypeInt, Column: user.FieldFailedLogins},
+			user.FieldLockedUntil:        {Type: field.TypeTime, Column: user.FieldLockedUntil},
+			user.FieldLastLoginAt:        {Type: field.TypeTime, Column: user.FieldLastLoginAt},
+		},
+	}
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   apitoken.UserTable,
+			Columns: []string{apitoken.UserColumn},
+			Bidi:    false,
+		},
+		"APIToken",
+		"User",
+	)
+	graph.MustAddE(
+		"saved_query",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   apitoken.SavedQueryTable,
+			Columns: []string{apitoken.SavedQueryColumn},
+			Bidi:    false,
+		},
+		"APIToken",
+		"SavedQuery",
+	)
 	graph.MustAddE(
 		"assignment",
 		&sqlgraph.EdgeSpec{
@@ -647,6 +796,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TaskAssignment",
 	)
 	graph.MustAddE(
+		"owner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   savedquery.OwnerTable,
+			Columns: []string{savedquery.OwnerColumn},
+			Bidi:    false,
+		},
+		"SavedQuery",
+		"User",
+	)
+	graph.MustAddE(
+		"embed_tokens",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   savedquery.EmbedTokensTable,
+			Columns: []string{savedquery.EmbedTokensColumn},
+			Bidi:    false,
+		},
+		"SavedQuery",
+		"APIToken",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   session.UserTable,
+			Columns: []string{session.UserColumn},
+			Bidi:    false,
+		},
+		"Session",
+		"User",
+	)
+	graph.MustAddE(
 		"directive",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -778,6 +963,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TaskAssignment",
 		"Report",
 	)
+	graph.MustAddE(
+		"scope",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   user.ScopeTable,
+			Columns: []string{user.ScopeColumn},
+			Bidi:    false,
+		},
+		"User",
+		"Organization",
+	)
+	graph.MustAddE(
+		"sessions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.SessionsTable,
+			Columns: []string{user.SessionsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"Session",
+	)
+	graph.MustAddE(
+		"tokens",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.TokensTable,
+			Columns: []string{user.TokensColumn},
+			Bidi:    false,
+		},
+		"User",
+		"APIToken",
+	)
+	graph.MustAddE(
+		"saved_queries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.SavedQueriesTable,
+			Columns: []string{user.SavedQueriesColumn},
+			Bidi:    false,
+		},
+		"User",
+		"SavedQuery",
+	)
 	return graph
 }()
 
@@ -785,6 +1018,229 @@ var schemaGraph = func() *sqlgraph.Schema {
 // All update, update-one and query builders implement this interface.
 type predicateAdder interface {
 	addPredicate(func(s *sql.Selector))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *APITokenQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the APITokenQuery builder.
+func (_q *APITokenQuery) Filter() *APITokenFilter {
+	return &APITokenFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *APITokenMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the APITokenMutation builder.
+func (m *APITokenMutation) Filter() *APITokenFilter {
+	return &APITokenFilter{config: m.config, predicateAdder: m}
+}
+
+// APITokenFilter provides a generic filtering capability at runtime for APITokenQuery.
+type APITokenFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *APITokenFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *APITokenFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *APITokenFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *APITokenFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *APITokenFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldName))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *APITokenFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldKind))
+}
+
+// WherePrefix applies the entql string predicate on the prefix field.
+func (f *APITokenFilter) WherePrefix(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldPrefix))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *APITokenFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(apitoken.FieldTokenHash))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *APITokenFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldUserID))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *APITokenFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldExpiresAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *APITokenFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldRevokedAt))
+}
+
+// WhereLastUsedAt applies the entql time.Time predicate on the last_used_at field.
+func (f *APITokenFilter) WhereLastUsedAt(p entql.TimeP) {
+	f.Where(p.Field(apitoken.FieldLastUsedAt))
+}
+
+// WhereComplexityLimit applies the entql int predicate on the complexity_limit field.
+func (f *APITokenFilter) WhereComplexityLimit(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldComplexityLimit))
+}
+
+// WhereSavedQueryID applies the entql int predicate on the saved_query_id field.
+func (f *APITokenFilter) WhereSavedQueryID(p entql.IntP) {
+	f.Where(p.Field(apitoken.FieldSavedQueryID))
+}
+
+// WhereVariables applies the entql json.RawMessage predicate on the variables field.
+func (f *APITokenFilter) WhereVariables(p entql.BytesP) {
+	f.Where(p.Field(apitoken.FieldVariables))
+}
+
+// WhereAllowedOrigins applies the entql json.RawMessage predicate on the allowed_origins field.
+func (f *APITokenFilter) WhereAllowedOrigins(p entql.BytesP) {
+	f.Where(p.Field(apitoken.FieldAllowedOrigins))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *APITokenFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *APITokenFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSavedQuery applies a predicate to check if query has an edge saved_query.
+func (f *APITokenFilter) WhereHasSavedQuery() {
+	f.Where(entql.HasEdge("saved_query"))
+}
+
+// WhereHasSavedQueryWith applies a predicate to check if query has an edge saved_query with a given conditions (other predicates).
+func (f *APITokenFilter) WhereHasSavedQueryWith(preds ...predicate.SavedQuery) {
+	f.Where(entql.HasEdgeWith("saved_query", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AuditRecordQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AuditRecordQuery builder.
+func (_q *AuditRecordQuery) Filter() *AuditRecordFilter {
+	return &AuditRecordFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AuditRecordMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AuditRecordMutation builder.
+func (m *AuditRecordMutation) Filter() *AuditRecordFilter {
+	return &AuditRecordFilter{config: m.config, predicateAdder: m}
+}
+
+// AuditRecordFilter provides a generic filtering capability at runtime for AuditRecordQuery.
+type AuditRecordFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AuditRecordFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AuditRecordFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(auditrecord.FieldID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *AuditRecordFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(auditrecord.FieldAt))
+}
+
+// WhereActorID applies the entql int predicate on the actor_id field.
+func (f *AuditRecordFilter) WhereActorID(p entql.IntP) {
+	f.Where(p.Field(auditrecord.FieldActorID))
+}
+
+// WhereActor applies the entql string predicate on the actor field.
+func (f *AuditRecordFilter) WhereActor(p entql.StringP) {
+	f.Where(p.Field(auditrecord.FieldActor))
+}
+
+// WhereTokenID applies the entql int predicate on the token_id field.
+func (f *AuditRecordFilter) WhereTokenID(p entql.IntP) {
+	f.Where(p.Field(auditrecord.FieldTokenID))
+}
+
+// WhereAction applies the entql string predicate on the action field.
+func (f *AuditRecordFilter) WhereAction(p entql.StringP) {
+	f.Where(p.Field(auditrecord.FieldAction))
+}
+
+// WhereEntityType applies the entql string predicate on the entity_type field.
+func (f *AuditRecordFilter) WhereEntityType(p entql.StringP) {
+	f.Where(p.Field(auditrecord.FieldEntityType))
+}
+
+// WhereEntityID applies the entql int predicate on the entity_id field.
+func (f *AuditRecordFilter) WhereEntityID(p entql.IntP) {
+	f.Where(p.Field(auditrecord.FieldEntityID))
+}
+
+// WhereBefore applies the entql json.RawMessage predicate on the before field.
+func (f *AuditRecordFilter) WhereBefore(p entql.BytesP) {
+	f.Where(p.Field(auditrecord.FieldBefore))
+}
+
+// WhereAfter applies the entql json.RawMessage predicate on the after field.
+func (f *AuditRecordFilter) WhereAfter(p entql.BytesP) {
+	f.Where(p.Field(auditrecord.FieldAfter))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -816,7 +1272,7 @@ type DeadlineExtensionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DeadlineExtensionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -905,7 +1361,7 @@ type DirectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1187,7 +1643,7 @@ type DirectiveReferenceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveReferenceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1305,7 +1761,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1413,7 +1869,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1487,6 +1943,11 @@ func (f *OrganizationFilter) WhereValidFrom(p entql.TimeP) {
 // WhereValidTo applies the entql time.Time predicate on the valid_to field.
 func (f *OrganizationFilter) WhereValidTo(p entql.TimeP) {
 	f.Where(p.Field(organization.FieldValidTo))
+}
+
+// WherePath applies the entql string predicate on the path field.
+func (f *OrganizationFilter) WherePath(p entql.StringP) {
+	f.Where(p.Field(organization.FieldPath))
 }
 
 // WhereParentID applies the entql int predicate on the parent_id field.
@@ -1668,7 +2129,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1756,7 +2217,7 @@ type RecipientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RecipientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1864,7 +2325,7 @@ type ReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2002,6 +2463,218 @@ func (f *ReportFilter) WhereHasAssignmentWith(preds ...predicate.TaskAssignment)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SavedQueryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SavedQueryQuery builder.
+func (_q *SavedQueryQuery) Filter() *SavedQueryFilter {
+	return &SavedQueryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SavedQueryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SavedQueryMutation builder.
+func (m *SavedQueryMutation) Filter() *SavedQueryFilter {
+	return &SavedQueryFilter{config: m.config, predicateAdder: m}
+}
+
+// SavedQueryFilter provides a generic filtering capability at runtime for SavedQueryQuery.
+type SavedQueryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SavedQueryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SavedQueryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(savedquery.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SavedQueryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(savedquery.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SavedQueryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(savedquery.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *SavedQueryFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(savedquery.FieldName))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *SavedQueryFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(savedquery.FieldDescription))
+}
+
+// WhereDocument applies the entql string predicate on the document field.
+func (f *SavedQueryFilter) WhereDocument(p entql.StringP) {
+	f.Where(p.Field(savedquery.FieldDocument))
+}
+
+// WhereOperationName applies the entql string predicate on the operation_name field.
+func (f *SavedQueryFilter) WhereOperationName(p entql.StringP) {
+	f.Where(p.Field(savedquery.FieldOperationName))
+}
+
+// WhereVariables applies the entql json.RawMessage predicate on the variables field.
+func (f *SavedQueryFilter) WhereVariables(p entql.BytesP) {
+	f.Where(p.Field(savedquery.FieldVariables))
+}
+
+// WhereDocumentHash applies the entql string predicate on the document_hash field.
+func (f *SavedQueryFilter) WhereDocumentHash(p entql.StringP) {
+	f.Where(p.Field(savedquery.FieldDocumentHash))
+}
+
+// WhereSharing applies the entql string predicate on the sharing field.
+func (f *SavedQueryFilter) WhereSharing(p entql.StringP) {
+	f.Where(p.Field(savedquery.FieldSharing))
+}
+
+// WhereOwnerID applies the entql int predicate on the owner_id field.
+func (f *SavedQueryFilter) WhereOwnerID(p entql.IntP) {
+	f.Where(p.Field(savedquery.FieldOwnerID))
+}
+
+// WhereHasOwner applies a predicate to check if query has an edge owner.
+func (f *SavedQueryFilter) WhereHasOwner() {
+	f.Where(entql.HasEdge("owner"))
+}
+
+// WhereHasOwnerWith applies a predicate to check if query has an edge owner with a given conditions (other predicates).
+func (f *SavedQueryFilter) WhereHasOwnerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("owner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEmbedTokens applies a predicate to check if query has an edge embed_tokens.
+func (f *SavedQueryFilter) WhereHasEmbedTokens() {
+	f.Where(entql.HasEdge("embed_tokens"))
+}
+
+// WhereHasEmbedTokensWith applies a predicate to check if query has an edge embed_tokens with a given conditions (other predicates).
+func (f *SavedQueryFilter) WhereHasEmbedTokensWith(preds ...predicate.APIToken) {
+	f.Where(entql.HasEdgeWith("embed_tokens", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SessionQuery builder.
+func (_q *SessionQuery) Filter() *SessionFilter {
+	return &SessionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SessionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SessionMutation builder.
+func (m *SessionMutation) Filter() *SessionFilter {
+	return &SessionFilter{config: m.config, predicateAdder: m}
+}
+
+// SessionFilter provides a generic filtering capability at runtime for SessionQuery.
+type SessionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SessionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SessionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(session.FieldID))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *SessionFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(session.FieldTokenHash))
+}
+
+// WhereCsrfToken applies the entql string predicate on the csrf_token field.
+func (f *SessionFilter) WhereCsrfToken(p entql.StringP) {
+	f.Where(p.Field(session.FieldCsrfToken))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *SessionFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(session.FieldUserID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SessionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *SessionFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldExpiresAt))
+}
+
+// WhereLastSeenAt applies the entql time.Time predicate on the last_seen_at field.
+func (f *SessionFilter) WhereLastSeenAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldLastSeenAt))
+}
+
+// WhereIP applies the entql string predicate on the ip field.
+func (f *SessionFilter) WhereIP(p entql.StringP) {
+	f.Where(p.Field(session.FieldIP))
+}
+
+// WhereUserAgent applies the entql string predicate on the user_agent field.
+func (f *SessionFilter) WhereUserAgent(p entql.StringP) {
+	f.Where(p.Field(session.FieldUserAgent))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *SessionFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *SessionFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TaskQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2030,7 +2703,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2253,7 +2926,7 @@ type TaskAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2369,6 +3042,167 @@ func (f *TaskAssignmentFilter) WhereHasReports() {
 // WhereHasReportsWith applies a predicate to check if query has an edge reports with a given conditions (other predicates).
 func (f *TaskAssignmentFilter) WhereHasReportsWith(preds ...predicate.Report) {
 	f.Where(entql.HasEdgeWith("reports", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *UserQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the UserQuery builder.
+func (_q *UserQuery) Filter() *UserFilter {
+	return &UserFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *UserMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the UserMutation builder.
+func (m *UserMutation) Filter() *UserFilter {
+	return &UserFilter{config: m.config, predicateAdder: m}
+}
+
+// UserFilter provides a generic filtering capability at runtime for UserQuery.
+type UserFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *UserFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *UserFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(user.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *UserFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *UserFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldUpdatedAt))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *UserFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(user.FieldEmail))
+}
+
+// WhereDisplayName applies the entql string predicate on the display_name field.
+func (f *UserFilter) WhereDisplayName(p entql.StringP) {
+	f.Where(p.Field(user.FieldDisplayName))
+}
+
+// WherePasswordHash applies the entql string predicate on the password_hash field.
+func (f *UserFilter) WherePasswordHash(p entql.StringP) {
+	f.Where(p.Field(user.FieldPasswordHash))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *UserFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(user.FieldRole))
+}
+
+// WhereScopeID applies the entql int predicate on the scope_id field.
+func (f *UserFilter) WhereScopeID(p entql.IntP) {
+	f.Where(p.Field(user.FieldScopeID))
+}
+
+// WhereClearance applies the entql string predicate on the clearance field.
+func (f *UserFilter) WhereClearance(p entql.StringP) {
+	f.Where(p.Field(user.FieldClearance))
+}
+
+// WhereDisabled applies the entql bool predicate on the disabled field.
+func (f *UserFilter) WhereDisabled(p entql.BoolP) {
+	f.Where(p.Field(user.FieldDisabled))
+}
+
+// WhereMustChangePassword applies the entql bool predicate on the must_change_password field.
+func (f *UserFilter) WhereMustChangePassword(p entql.BoolP) {
+	f.Where(p.Field(user.FieldMustChangePassword))
+}
+
+// WhereFailedLogins applies the entql int predicate on the failed_logins field.
+func (f *UserFilter) WhereFailedLogins(p entql.IntP) {
+	f.Where(p.Field(user.FieldFailedLogins))
+}
+
+// WhereLockedUntil applies the entql time.Time predicate on the locked_until field.
+func (f *UserFilter) WhereLockedUntil(p entql.TimeP) {
+	f.Where(p.Field(user.FieldLockedUntil))
+}
+
+// WhereLastLoginAt applies the entql time.Time predicate on the last_login_at field.
+func (f *UserFilter) WhereLastLoginAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldLastLoginAt))
+}
+
+// WhereHasScope applies a predicate to check if query has an edge scope.
+func (f *UserFilter) WhereHasScope() {
+	f.Where(entql.HasEdge("scope"))
+}
+
+// WhereHasScopeWith applies a predicate to check if query has an edge scope with a given conditions (other predicates).
+func (f *UserFilter) WhereHasScopeWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("scope", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSessions applies a predicate to check if query has an edge sessions.
+func (f *UserFilter) WhereHasSessions() {
+	f.Where(entql.HasEdge("sessions"))
+}
+
+// WhereHasSessionsWith applies a predicate to check if query has an edge sessions with a given conditions (other predicates).
+func (f *UserFilter) WhereHasSessionsWith(preds ...predicate.Session) {
+	f.Where(entql.HasEdgeWith("sessions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTokens applies a predicate to check if query has an edge tokens.
+func (f *UserFilter) WhereHasTokens() {
+	f.Where(entql.HasEdge("tokens"))
+}
+
+// WhereHasTokensWith applies a predicate to check if query has an edge tokens with a given conditions (other predicates).
+func (f *UserFilter) WhereHasTokensWith(preds ...predicate.APIToken) {
+	f.Where(entql.HasEdgeWith("tokens", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSavedQueries applies a predicate to check if query has an edge saved_queries.
+func (f *UserFilter) WhereHasSavedQueries() {
+	f.Where(entql.HasEdge("saved_queries"))
+}
+
+// WhereHasSavedQueriesWith applies a predicate to check if query has an edge saved_queries with a given conditions (other predicates).
+func (f *UserFilter) WhereHasSavedQueriesWith(preds ...predicate.SavedQuery) {
+	f.Where(entql.HasEdgeWith("saved_queries", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -10,6 +10,8 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -18,9 +20,331 @@ import (
 	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 )
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *APITokenQuery) CollectFields(ctx context.Context, satisfies ...string) (*APITokenQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *APITokenQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(apitoken.Columns))
+		selectedFields = []string{apitoken.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[apitoken.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldUserID)
+				fieldSeen[apitoken.FieldUserID] = struct{}{}
+			}
+
+		case "savedQuery":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SavedQueryClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, savedqueryImplementors)...); err != nil {
+				return err
+			}
+			_q.withSavedQuery = query
+			if _, ok := fieldSeen[apitoken.FieldSavedQueryID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldSavedQueryID)
+				fieldSeen[apitoken.FieldSavedQueryID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[apitoken.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldCreatedAt)
+				fieldSeen[apitoken.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[apitoken.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldUpdatedAt)
+				fieldSeen[apitoken.FieldUpdatedAt] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[apitoken.FieldName]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldName)
+				fieldSeen[apitoken.FieldName] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[apitoken.FieldKind]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldKind)
+				fieldSeen[apitoken.FieldKind] = struct{}{}
+			}
+		case "prefix":
+			if _, ok := fieldSeen[apitoken.FieldPrefix]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldPrefix)
+				fieldSeen[apitoken.FieldPrefix] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[apitoken.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldUserID)
+				fieldSeen[apitoken.FieldUserID] = struct{}{}
+			}
+		case "expiresAt":
+			if _, ok := fieldSeen[apitoken.FieldExpiresAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldExpiresAt)
+				fieldSeen[apitoken.FieldExpiresAt] = struct{}{}
+			}
+		case "revokedAt":
+			if _, ok := fieldSeen[apitoken.FieldRevokedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldRevokedAt)
+				fieldSeen[apitoken.FieldRevokedAt] = struct{}{}
+			}
+		case "lastUsedAt":
+			if _, ok := fieldSeen[apitoken.FieldLastUsedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldLastUsedAt)
+				fieldSeen[apitoken.FieldLastUsedAt] = struct{}{}
+			}
+		case "complexityLimit":
+			if _, ok := fieldSeen[apitoken.FieldComplexityLimit]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldComplexityLimit)
+				fieldSeen[apitoken.FieldComplexityLimit] = struct{}{}
+			}
+		case "savedQueryID":
+			if _, ok := fieldSeen[apitoken.FieldSavedQueryID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldSavedQueryID)
+				fieldSeen[apitoken.FieldSavedQueryID] = struct{}{}
+			}
+		case "variables":
+			if _, ok := fieldSeen[apitoken.FieldVariables]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldVariables)
+				fieldSeen[apitoken.FieldVariables] = struct{}{}
+			}
+		case "allowedOrigins":
+			if _, ok := fieldSeen[apitoken.FieldAllowedOrigins]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldAllowedOrigins)
+				fieldSeen[apitoken.FieldAllowedOrigins] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type apitokenPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []APITokenPaginateOption
+}
+
+func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
+	args := &apitokenPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*APITokenOrder:
+			args.opts = append(args.opts, WithAPITokenOrder(v))
+		case []any:
+			var orders []*APITokenOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &APITokenOrder{Field: &APITokenOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithAPITokenOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*APITokenWhereInput); ok {
+		args.opts = append(args.opts, WithAPITokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AuditRecordQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditRecordQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AuditRecordQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(auditrecord.Columns))
+		selectedFields = []string{auditrecord.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "at":
+			if _, ok := fieldSeen[auditrecord.FieldAt]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldAt)
+				fieldSeen[auditrecord.FieldAt] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[auditrecord.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldActorID)
+				fieldSeen[auditrecord.FieldActorID] = struct{}{}
+			}
+		case "actor":
+			if _, ok := fieldSeen[auditrecord.FieldActor]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldActor)
+				fieldSeen[auditrecord.FieldActor] = struct{}{}
+			}
+		case "tokenID":
+			if _, ok := fieldSeen[auditrecord.FieldTokenID]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldTokenID)
+				fieldSeen[auditrecord.FieldTokenID] = struct{}{}
+			}
+		case "action":
+			if _, ok := fieldSeen[auditrecord.FieldAction]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldAction)
+				fieldSeen[auditrecord.FieldAction] = struct{}{}
+			}
+		case "entityType":
+			if _, ok := fieldSeen[auditrecord.FieldEntityType]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldEntityType)
+				fieldSeen[auditrecord.FieldEntityType] = struct{}{}
+			}
+		case "entityID":
+			if _, ok := fieldSeen[auditrecord.FieldEntityID]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldEntityID)
+				fieldSeen[auditrecord.FieldEntityID] = struct{}{}
+			}
+		case "before":
+			if _, ok := fieldSeen[auditrecord.FieldBefore]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldBefore)
+				fieldSeen[auditrecord.FieldBefore] = struct{}{}
+			}
+		case "after":
+			if _, ok := fieldSeen[auditrecord.FieldAfter]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldAfter)
+				fieldSeen[auditrecord.FieldAfter] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type auditrecordPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AuditRecordPaginateOption
+}
+
+func newAuditRecordPaginateArgs(rv map[string]any) *auditrecordPaginateArgs {
+	args := &auditrecordPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*AuditRecordOrder:
+			args.opts = append(args.opts, WithAuditRecordOrder(v))
+		case []any:
+			var orders []*AuditRecordOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &AuditRecordOrder{Field: &AuditRecordOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithAuditRecordOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*AuditRecordWhereInput); ok {
+		args.opts = append(args.opts, WithAuditRecordFilter(v.Filter))
+	}
+	return args
+}
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *DeadlineExtensionQuery) CollectFields(ctx context.Context, satisfies ...string) (*DeadlineExtensionQuery, error) {
@@ -2030,6 +2354,11 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 				selectedFields = append(selectedFields, organization.FieldValidTo)
 				fieldSeen[organization.FieldValidTo] = struct{}{}
 			}
+		case "path":
+			if _, ok := fieldSeen[organization.FieldPath]; !ok {
+				selectedFields = append(selectedFields, organization.FieldPath)
+				fieldSeen[organization.FieldPath] = struct{}{}
+			}
 		case "parentID":
 			if _, ok := fieldSeen[organization.FieldParentID]; !ok {
 				selectedFields = append(selectedFields, organization.FieldParentID)
@@ -2773,6 +3102,174 @@ func newReportPaginateArgs(rv map[string]any) *reportPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ReportWhereInput); ok {
 		args.opts = append(args.opts, WithReportFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SavedQueryQuery) CollectFields(ctx context.Context, satisfies ...string) (*SavedQueryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SavedQueryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(savedquery.Columns))
+		selectedFields = []string{savedquery.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "owner":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withOwner = query
+			if _, ok := fieldSeen[savedquery.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldOwnerID)
+				fieldSeen[savedquery.FieldOwnerID] = struct{}{}
+			}
+
+		case "embedTokens":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&APITokenClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, apitokenImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedEmbedTokens(alias, func(wq *APITokenQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[savedquery.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldCreatedAt)
+				fieldSeen[savedquery.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[savedquery.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldUpdatedAt)
+				fieldSeen[savedquery.FieldUpdatedAt] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[savedquery.FieldName]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldName)
+				fieldSeen[savedquery.FieldName] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[savedquery.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldDescription)
+				fieldSeen[savedquery.FieldDescription] = struct{}{}
+			}
+		case "document":
+			if _, ok := fieldSeen[savedquery.FieldDocument]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldDocument)
+				fieldSeen[savedquery.FieldDocument] = struct{}{}
+			}
+		case "operationName":
+			if _, ok := fieldSeen[savedquery.FieldOperationName]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldOperationName)
+				fieldSeen[savedquery.FieldOperationName] = struct{}{}
+			}
+		case "variables":
+			if _, ok := fieldSeen[savedquery.FieldVariables]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldVariables)
+				fieldSeen[savedquery.FieldVariables] = struct{}{}
+			}
+		case "documentHash":
+			if _, ok := fieldSeen[savedquery.FieldDocumentHash]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldDocumentHash)
+				fieldSeen[savedquery.FieldDocumentHash] = struct{}{}
+			}
+		case "sharing":
+			if _, ok := fieldSeen[savedquery.FieldSharing]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldSharing)
+				fieldSeen[savedquery.FieldSharing] = struct{}{}
+			}
+		case "ownerID":
+			if _, ok := fieldSeen[savedquery.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, savedquery.FieldOwnerID)
+				fieldSeen[savedquery.FieldOwnerID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type savedqueryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SavedQueryPaginateOption
+}
+
+func newSavedQueryPaginateArgs(rv map[string]any) *savedqueryPaginateArgs {
+	args := &savedqueryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*SavedQueryOrder:
+			args.opts = append(args.opts, WithSavedQueryOrder(v))
+		case []any:
+			var orders []*SavedQueryOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &SavedQueryOrder{Field: &SavedQueryOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithSavedQueryOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*SavedQueryWhereInput); ok {
+		args.opts = append(args.opts, WithSavedQueryFilter(v.Filter))
 	}
 	return args
 }
@@ -3702,6 +4199,339 @@ func newTaskAssignmentPaginateArgs(rv map[string]any) *taskassignmentPaginateArg
 	}
 	if v, ok := rv[whereField].(*TaskAssignmentWhereInput); ok {
 		args.opts = append(args.opts, WithTaskAssignmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *UserQuery) CollectFields(ctx context.Context, satisfies ...string) (*UserQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(user.Columns))
+		selectedFields = []string{user.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "scope":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withScope = query
+			if _, ok := fieldSeen[user.FieldScopeID]; !ok {
+				selectedFields = append(selectedFields, user.FieldScopeID)
+				fieldSeen[user.FieldScopeID] = struct{}{}
+			}
+
+		case "tokens":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&APITokenClient{config: _q.config}).Query()
+			)
+			args := newAPITokenPaginateArgs(fieldArgs(ctx, new(APITokenWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newAPITokenPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*User) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"user_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(user.TokensColumn), ids...))
+						})
+						if err := query.GroupBy(user.TokensColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*User) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Tokens)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, apitokenImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(user.TokensColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedTokens(alias, func(wq *APITokenQuery) {
+				*wq = *query
+			})
+
+		case "savedQueries":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SavedQueryClient{config: _q.config}).Query()
+			)
+			args := newSavedQueryPaginateArgs(fieldArgs(ctx, new(SavedQueryWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newSavedQueryPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*User) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"owner_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(user.SavedQueriesColumn), ids...))
+						})
+						if err := query.GroupBy(user.SavedQueriesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*User) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.SavedQueries)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, savedqueryImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(user.SavedQueriesColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedSavedQueries(alias, func(wq *SavedQueryQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[user.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldCreatedAt)
+				fieldSeen[user.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[user.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldUpdatedAt)
+				fieldSeen[user.FieldUpdatedAt] = struct{}{}
+			}
+		case "email":
+			if _, ok := fieldSeen[user.FieldEmail]; !ok {
+				selectedFields = append(selectedFields, user.FieldEmail)
+				fieldSeen[user.FieldEmail] = struct{}{}
+			}
+		case "displayName":
+			if _, ok := fieldSeen[user.FieldDisplayName]; !ok {
+				selectedFields = append(selectedFields, user.FieldDisplayName)
+				fieldSeen[user.FieldDisplayName] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[user.FieldRole]; !ok {
+				selectedFields = append(selectedFields, user.FieldRole)
+				fieldSeen[user.FieldRole] = struct{}{}
+			}
+		case "scopeID":
+			if _, ok := fieldSeen[user.FieldScopeID]; !ok {
+				selectedFields = append(selectedFields, user.FieldScopeID)
+				fieldSeen[user.FieldScopeID] = struct{}{}
+			}
+		case "clearance":
+			if _, ok := fieldSeen[user.FieldClearance]; !ok {
+				selectedFields = append(selectedFields, user.FieldClearance)
+				fieldSeen[user.FieldClearance] = struct{}{}
+			}
+		case "disabled":
+			if _, ok := fieldSeen[user.FieldDisabled]; !ok {
+				selectedFields = append(selectedFields, user.FieldDisabled)
+				fieldSeen[user.FieldDisabled] = struct{}{}
+			}
+		case "mustChangePassword":
+			if _, ok := fieldSeen[user.FieldMustChangePassword]; !ok {
+				selectedFields = append(selectedFields, user.FieldMustChangePassword)
+				fieldSeen[user.FieldMustChangePassword] = struct{}{}
+			}
+		case "lastLoginAt":
+			if _, ok := fieldSeen[user.FieldLastLoginAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldLastLoginAt)
+				fieldSeen[user.FieldLastLoginAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type userPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []UserPaginateOption
+}
+
+func newUserPaginateArgs(rv map[string]any) *userPaginateArgs {
+	args := &userPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*UserOrder:
+			args.opts = append(args.opts, WithUserOrder(v))
+		case []any:
+			var orders []*UserOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &UserOrder{Field: &UserOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithUserOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*UserWhereInput); ok {
+		args.opts = append(args.opts, WithUserFilter(v.Filter))
 	}
 	return args
 }

@@ -8,6 +8,22 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+func (_m *APIToken) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *APIToken) SavedQuery(ctx context.Context) (*SavedQuery, error) {
+	result, err := _m.Edges.SavedQueryOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySavedQuery().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *DeadlineExtension) Assignment(ctx context.Context) (*TaskAssignment, error) {
 	result, err := _m.Edges.AssignmentOrErr()
 	if IsNotLoaded(err) {
@@ -451,6 +467,26 @@ func (_m *Report) Assignment(ctx context.Context) (*TaskAssignment, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *SavedQuery) Owner(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.OwnerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOwner().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *SavedQuery) EmbedTokens(ctx context.Context) (result []*APIToken, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedEmbedTokens(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.EmbedTokensOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEmbedTokens().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Task) Directive(ctx context.Context) (*Directive, error) {
 	result, err := _m.Edges.DirectiveOrErr()
 	if IsNotLoaded(err) {
@@ -615,4 +651,54 @@ func (_m *TaskAssignment) Reports(
 		return conn, nil
 	}
 	return _m.QueryReports().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *User) Scope(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.ScopeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryScope().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *User) Tokens(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*APITokenOrder, where *APITokenWhereInput,
+) (*APITokenConnection, error) {
+	opts := []APITokenPaginateOption{
+		WithAPITokenOrder(orderBy),
+		WithAPITokenFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedTokens(alias); err == nil || hasTotalCount {
+		pager, err := newAPITokenPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &APITokenConnection{Edges: []*APITokenEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryTokens().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *User) SavedQueries(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*SavedQueryOrder, where *SavedQueryWhereInput,
+) (*SavedQueryConnection, error) {
+	opts := []SavedQueryPaginateOption{
+		WithSavedQueryOrder(orderBy),
+		WithSavedQueryFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedSavedQueries(alias); err == nil || hasTotalCount {
+		pager, err := newSavedQueryPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &SavedQueryConnection{Edges: []*SavedQueryEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QuerySavedQueries().Paginate(ctx, after, first, before, last, opts...)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/chidao/chidao/ent/organization"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/schema/schematype"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
@@ -1304,6 +1305,96 @@ func (c *ReportUpdate) SetInput(i UpdateReportInput) *ReportUpdate {
 
 // SetInput applies the change-set in the UpdateReportInput on the ReportUpdateOne builder.
 func (c *ReportUpdateOne) SetInput(i UpdateReportInput) *ReportUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateSavedQueryInput represents a mutation input for creating savedqueries.
+type CreateSavedQueryInput struct {
+	Name          string
+	Description   *string
+	Document      string
+	OperationName *string
+	Variables     map[string]interface{}
+	Sharing       *savedquery.Sharing
+}
+
+// Mutate applies the CreateSavedQueryInput on the SavedQueryMutation builder.
+func (i *CreateSavedQueryInput) Mutate(m *SavedQueryMutation) {
+	m.SetName(i.Name)
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	m.SetDocument(i.Document)
+	if v := i.OperationName; v != nil {
+		m.SetOperationName(*v)
+	}
+	if v := i.Variables; v != nil {
+		m.SetVariables(v)
+	}
+	if v := i.Sharing; v != nil {
+		m.SetSharing(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateSavedQueryInput on the SavedQueryCreate builder.
+func (c *SavedQueryCreate) SetInput(i CreateSavedQueryInput) *SavedQueryCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateSavedQueryInput represents a mutation input for updating savedqueries.
+type UpdateSavedQueryInput struct {
+	Name               *string
+	ClearDescription   bool
+	Description        *string
+	Document           *string
+	ClearOperationName bool
+	OperationName      *string
+	ClearVariables     bool
+	Variables          map[string]interface{}
+	Sharing            *savedquery.Sharing
+}
+
+// Mutate applies the UpdateSavedQueryInput on the SavedQueryMutation builder.
+func (i *UpdateSavedQueryInput) Mutate(m *SavedQueryMutation) {
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if i.ClearDescription {
+		m.ClearDescription()
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if v := i.Document; v != nil {
+		m.SetDocument(*v)
+	}
+	if i.ClearOperationName {
+		m.ClearOperationName()
+	}
+	if v := i.OperationName; v != nil {
+		m.SetOperationName(*v)
+	}
+	if i.ClearVariables {
+		m.ClearVariables()
+	}
+	if v := i.Variables; v != nil {
+		m.SetVariables(v)
+	}
+	if v := i.Sharing; v != nil {
+		m.SetSharing(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateSavedQueryInput on the SavedQueryUpdate builder.
+func (c *SavedQueryUpdate) SetInput(i UpdateSavedQueryInput) *SavedQueryUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateSavedQueryInput on the SavedQueryUpdateOne builder.
+func (c *SavedQueryUpdateOne) SetInput(i UpdateSavedQueryInput) *SavedQueryUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

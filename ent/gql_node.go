@@ -9,6 +9,8 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -18,8 +20,10 @@ import (
 	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 	"github.com/hashicorp/go-multierror"
 )
 
@@ -27,6 +31,16 @@ import (
 type Noder interface {
 	IsNode()
 }
+
+var apitokenImplementors = []string{"APIToken", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*APIToken) IsNode() {}
+
+var auditrecordImplementors = []string{"AuditRecord", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AuditRecord) IsNode() {}
 
 var deadlineextensionImplementors = []string{"DeadlineExtension", "Node"}
 
@@ -68,6 +82,11 @@ var reportImplementors = []string{"Report", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Report) IsNode() {}
 
+var savedqueryImplementors = []string{"SavedQuery", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*SavedQuery) IsNode() {}
+
 var taskImplementors = []string{"Task", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -77,6 +96,11 @@ var taskassignmentImplementors = []string{"TaskAssignment", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*TaskAssignment) IsNode() {}
+
+var userImplementors = []string{"User", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*User) IsNode() {}
 
 var errNodeInvalidID = &NotFoundError{"node"}
 
@@ -155,6 +179,24 @@ func (c *Client) Noder(ctx context.Context, id int, opts ...NodeOption) (_ Noder
 
 func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error) {
 	switch table {
+	case apitoken.Table:
+		query := c.APIToken.Query().
+			Where(apitoken.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, apitokenImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case auditrecord.Table:
+		query := c.AuditRecord.Query().
+			Where(auditrecord.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, auditrecordImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case deadlineextension.Table:
 		query := c.DeadlineExtension.Query().
 			Where(deadlineextension.ID(id))
@@ -227,6 +269,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case savedquery.Table:
+		query := c.SavedQuery.Query().
+			Where(savedquery.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, savedqueryImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case task.Table:
 		query := c.Task.Query().
 			Where(task.ID(id))
@@ -241,6 +292,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(taskassignment.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, taskassignmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case user.Table:
+		query := c.User.Query().
+			Where(user.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, userImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -318,6 +378,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		idmap[id] = append(idmap[id], &noders[i])
 	}
 	switch table {
+	case apitoken.Table:
+		query := c.APIToken.Query().
+			Where(apitoken.IDIn(ids...))
+		query, err := query.CollectFields(ctx, apitokenImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case auditrecord.Table:
+		query := c.AuditRecord.Query().
+			Where(auditrecord.IDIn(ids...))
+		query, err := query.CollectFields(ctx, auditrecordImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case deadlineextension.Table:
 		query := c.DeadlineExtension.Query().
 			Where(deadlineextension.IDIn(ids...))
@@ -446,6 +538,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case savedquery.Table:
+		query := c.SavedQuery.Query().
+			Where(savedquery.IDIn(ids...))
+		query, err := query.CollectFields(ctx, savedqueryImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case task.Table:
 		query := c.Task.Query().
 			Where(task.IDIn(ids...))
@@ -466,6 +574,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.TaskAssignment.Query().
 			Where(taskassignment.IDIn(ids...))
 		query, err := query.CollectFields(ctx, taskassignmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case user.Table:
+		query := c.User.Query().
+			Where(user.IDIn(ids...))
+		query, err := query.CollectFields(ctx, userImplementors...)
 		if err != nil {
 			return nil, err
 		}

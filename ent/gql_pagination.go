@@ -14,6 +14,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -22,8 +24,10 @@ import (
 	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
@@ -105,6 +109,742 @@ func paginateLimit(first, last *int) int {
 		limit = *last + 1
 	}
 	return limit
+}
+
+// APITokenEdge is the edge representation of APIToken.
+type APITokenEdge struct {
+	Node   *APIToken `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// APITokenConnection is the connection containing edges to APIToken.
+type APITokenConnection struct {
+	Edges      []*APITokenEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *APITokenConnection) build(nodes []*APIToken, pager *apitokenPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *APIToken
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *APIToken {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *APIToken {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*APITokenEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &APITokenEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// APITokenPaginateOption enables pagination customization.
+type APITokenPaginateOption func(*apitokenPager) error
+
+// WithAPITokenOrder configures pagination ordering.
+func WithAPITokenOrder(order []*APITokenOrder) APITokenPaginateOption {
+	return func(pager *apitokenPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithAPITokenFilter configures pagination filter.
+func WithAPITokenFilter(filter func(*APITokenQuery) (*APITokenQuery, error)) APITokenPaginateOption {
+	return func(pager *apitokenPager) error {
+		if filter == nil {
+			return errors.New("APITokenQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type apitokenPager struct {
+	reverse bool
+	order   []*APITokenOrder
+	filter  func(*APITokenQuery) (*APITokenQuery, error)
+}
+
+func newAPITokenPager(opts []APITokenPaginateOption, reverse bool) (*apitokenPager, error) {
+	pager := &apitokenPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *apitokenPager) applyFilter(query *APITokenQuery) (*APITokenQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *apitokenPager) toCursor(_m *APIToken) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *apitokenPager) applyCursors(query *APITokenQuery, after, before *Cursor) (*APITokenQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultAPITokenOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *apitokenPager) applyOrder(query *APITokenQuery) *APITokenQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultAPITokenOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultAPITokenOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *apitokenPager) orderExpr(query *APITokenQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultAPITokenOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to APIToken.
+func (_m *APITokenQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...APITokenPaginateOption,
+) (*APITokenConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAPITokenPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &APITokenConnection{Edges: []*APITokenEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// APITokenOrderFieldCreatedAt orders APIToken by created_at.
+	APITokenOrderFieldCreatedAt = &APITokenOrderField{
+		Value: func(_m *APIToken) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: apitoken.FieldCreatedAt,
+		toTerm: apitoken.ByCreatedAt,
+		toCursor: func(_m *APIToken) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// APITokenOrderFieldUpdatedAt orders APIToken by updated_at.
+	APITokenOrderFieldUpdatedAt = &APITokenOrderField{
+		Value: func(_m *APIToken) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: apitoken.FieldUpdatedAt,
+		toTerm: apitoken.ByUpdatedAt,
+		toCursor: func(_m *APIToken) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// APITokenOrderFieldName orders APIToken by name.
+	APITokenOrderFieldName = &APITokenOrderField{
+		Value: func(_m *APIToken) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: apitoken.FieldName,
+		toTerm: apitoken.ByName,
+		toCursor: func(_m *APIToken) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+	// APITokenOrderFieldExpiresAt orders APIToken by expires_at.
+	APITokenOrderFieldExpiresAt = &APITokenOrderField{
+		Value: func(_m *APIToken) (ent.Value, error) {
+			return _m.ExpiresAt, nil
+		},
+		column: apitoken.FieldExpiresAt,
+		toTerm: apitoken.ByExpiresAt,
+		toCursor: func(_m *APIToken) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ExpiresAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f APITokenOrderField) String() string {
+	var str string
+	switch f.column {
+	case APITokenOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case APITokenOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case APITokenOrderFieldName.column:
+		str = "NAME"
+	case APITokenOrderFieldExpiresAt.column:
+		str = "EXPIRES_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f APITokenOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *APITokenOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("APITokenOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *APITokenOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *APITokenOrderFieldUpdatedAt
+	case "NAME":
+		*f = *APITokenOrderFieldName
+	case "EXPIRES_AT":
+		*f = *APITokenOrderFieldExpiresAt
+	default:
+		return fmt.Errorf("%s is not a valid APITokenOrderField", str)
+	}
+	return nil
+}
+
+// APITokenOrderField defines the ordering field of APIToken.
+type APITokenOrderField struct {
+	// Value extracts the ordering value from the given APIToken.
+	Value    func(*APIToken) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) apitoken.OrderOption
+	toCursor func(*APIToken) Cursor
+}
+
+// APITokenOrder defines the ordering of APIToken.
+type APITokenOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *APITokenOrderField `json:"field"`
+}
+
+// DefaultAPITokenOrder is the default ordering of APIToken.
+var DefaultAPITokenOrder = &APITokenOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &APITokenOrderField{
+		Value: func(_m *APIToken) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: apitoken.FieldID,
+		toTerm: apitoken.ByID,
+		toCursor: func(_m *APIToken) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts APIToken into APITokenEdge.
+func (_m *APIToken) ToEdge(order *APITokenOrder) *APITokenEdge {
+	if order == nil {
+		order = DefaultAPITokenOrder
+	}
+	return &APITokenEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AuditRecordEdge is the edge representation of AuditRecord.
+type AuditRecordEdge struct {
+	Node   *AuditRecord `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// AuditRecordConnection is the connection containing edges to AuditRecord.
+type AuditRecordConnection struct {
+	Edges      []*AuditRecordEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *AuditRecordConnection) build(nodes []*AuditRecord, pager *auditrecordPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AuditRecord
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AuditRecord {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AuditRecord {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AuditRecordEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AuditRecordEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AuditRecordPaginateOption enables pagination customization.
+type AuditRecordPaginateOption func(*auditrecordPager) error
+
+// WithAuditRecordOrder configures pagination ordering.
+func WithAuditRecordOrder(order []*AuditRecordOrder) AuditRecordPaginateOption {
+	return func(pager *auditrecordPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithAuditRecordFilter configures pagination filter.
+func WithAuditRecordFilter(filter func(*AuditRecordQuery) (*AuditRecordQuery, error)) AuditRecordPaginateOption {
+	return func(pager *auditrecordPager) error {
+		if filter == nil {
+			return errors.New("AuditRecordQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type auditrecordPager struct {
+	reverse bool
+	order   []*AuditRecordOrder
+	filter  func(*AuditRecordQuery) (*AuditRecordQuery, error)
+}
+
+func newAuditRecordPager(opts []AuditRecordPaginateOption, reverse bool) (*auditrecordPager, error) {
+	pager := &auditrecordPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *auditrecordPager) applyFilter(query *AuditRecordQuery) (*AuditRecordQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *auditrecordPager) toCursor(_m *AuditRecord) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *auditrecordPager) applyCursors(query *AuditRecordQuery, after, before *Cursor) (*AuditRecordQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultAuditRecordOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *auditrecordPager) applyOrder(query *AuditRecordQuery) *AuditRecordQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultAuditRecordOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultAuditRecordOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *auditrecordPager) orderExpr(query *AuditRecordQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultAuditRecordOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AuditRecord.
+func (_m *AuditRecordQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AuditRecordPaginateOption,
+) (*AuditRecordConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAuditRecordPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AuditRecordConnection{Edges: []*AuditRecordEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AuditRecordOrderFieldAt orders AuditRecord by at.
+	AuditRecordOrderFieldAt = &AuditRecordOrderField{
+		Value: func(_m *AuditRecord) (ent.Value, error) {
+			return _m.At, nil
+		},
+		column: auditrecord.FieldAt,
+		toTerm: auditrecord.ByAt,
+		toCursor: func(_m *AuditRecord) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.At,
+			}
+		},
+	}
+	// AuditRecordOrderFieldEntityType orders AuditRecord by entity_type.
+	AuditRecordOrderFieldEntityType = &AuditRecordOrderField{
+		Value: func(_m *AuditRecord) (ent.Value, error) {
+			return _m.EntityType, nil
+		},
+		column: auditrecord.FieldEntityType,
+		toTerm: auditrecord.ByEntityType,
+		toCursor: func(_m *AuditRecord) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.EntityType,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AuditRecordOrderField) String() string {
+	var str string
+	switch f.column {
+	case AuditRecordOrderFieldAt.column:
+		str = "AT"
+	case AuditRecordOrderFieldEntityType.column:
+		str = "ENTITY_TYPE"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AuditRecordOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AuditRecordOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AuditRecordOrderField %T must be a string", v)
+	}
+	switch str {
+	case "AT":
+		*f = *AuditRecordOrderFieldAt
+	case "ENTITY_TYPE":
+		*f = *AuditRecordOrderFieldEntityType
+	default:
+		return fmt.Errorf("%s is not a valid AuditRecordOrderField", str)
+	}
+	return nil
+}
+
+// AuditRecordOrderField defines the ordering field of AuditRecord.
+type AuditRecordOrderField struct {
+	// Value extracts the ordering value from the given AuditRecord.
+	Value    func(*AuditRecord) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) auditrecord.OrderOption
+	toCursor func(*AuditRecord) Cursor
+}
+
+// AuditRecordOrder defines the ordering of AuditRecord.
+type AuditRecordOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *AuditRecordOrderField `json:"field"`
+}
+
+// DefaultAuditRecordOrder is the default ordering of AuditRecord.
+var DefaultAuditRecordOrder = &AuditRecordOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AuditRecordOrderField{
+		Value: func(_m *AuditRecord) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: auditrecord.FieldID,
+		toTerm: auditrecord.ByID,
+		toCursor: func(_m *AuditRecord) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AuditRecord into AuditRecordEdge.
+func (_m *AuditRecord) ToEdge(order *AuditRecordOrder) *AuditRecordEdge {
+	if order == nil {
+		order = DefaultAuditRecordOrder
+	}
+	return &AuditRecordEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
 }
 
 // DeadlineExtensionEdge is the edge representation of DeadlineExtension.
@@ -4133,6 +4873,374 @@ func (_m *Report) ToEdge(order *ReportOrder) *ReportEdge {
 	}
 }
 
+// SavedQueryEdge is the edge representation of SavedQuery.
+type SavedQueryEdge struct {
+	Node   *SavedQuery `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// SavedQueryConnection is the connection containing edges to SavedQuery.
+type SavedQueryConnection struct {
+	Edges      []*SavedQueryEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *SavedQueryConnection) build(nodes []*SavedQuery, pager *savedqueryPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *SavedQuery
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *SavedQuery {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *SavedQuery {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SavedQueryEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SavedQueryEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SavedQueryPaginateOption enables pagination customization.
+type SavedQueryPaginateOption func(*savedqueryPager) error
+
+// WithSavedQueryOrder configures pagination ordering.
+func WithSavedQueryOrder(order []*SavedQueryOrder) SavedQueryPaginateOption {
+	return func(pager *savedqueryPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithSavedQueryFilter configures pagination filter.
+func WithSavedQueryFilter(filter func(*SavedQueryQuery) (*SavedQueryQuery, error)) SavedQueryPaginateOption {
+	return func(pager *savedqueryPager) error {
+		if filter == nil {
+			return errors.New("SavedQueryQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type savedqueryPager struct {
+	reverse bool
+	order   []*SavedQueryOrder
+	filter  func(*SavedQueryQuery) (*SavedQueryQuery, error)
+}
+
+func newSavedQueryPager(opts []SavedQueryPaginateOption, reverse bool) (*savedqueryPager, error) {
+	pager := &savedqueryPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *savedqueryPager) applyFilter(query *SavedQueryQuery) (*SavedQueryQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *savedqueryPager) toCursor(_m *SavedQuery) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *savedqueryPager) applyCursors(query *SavedQueryQuery, after, before *Cursor) (*SavedQueryQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultSavedQueryOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *savedqueryPager) applyOrder(query *SavedQueryQuery) *SavedQueryQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultSavedQueryOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultSavedQueryOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *savedqueryPager) orderExpr(query *SavedQueryQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultSavedQueryOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to SavedQuery.
+func (_m *SavedQueryQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SavedQueryPaginateOption,
+) (*SavedQueryConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSavedQueryPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SavedQueryConnection{Edges: []*SavedQueryEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SavedQueryOrderFieldCreatedAt orders SavedQuery by created_at.
+	SavedQueryOrderFieldCreatedAt = &SavedQueryOrderField{
+		Value: func(_m *SavedQuery) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: savedquery.FieldCreatedAt,
+		toTerm: savedquery.ByCreatedAt,
+		toCursor: func(_m *SavedQuery) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// SavedQueryOrderFieldUpdatedAt orders SavedQuery by updated_at.
+	SavedQueryOrderFieldUpdatedAt = &SavedQueryOrderField{
+		Value: func(_m *SavedQuery) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: savedquery.FieldUpdatedAt,
+		toTerm: savedquery.ByUpdatedAt,
+		toCursor: func(_m *SavedQuery) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// SavedQueryOrderFieldName orders SavedQuery by name.
+	SavedQueryOrderFieldName = &SavedQueryOrderField{
+		Value: func(_m *SavedQuery) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: savedquery.FieldName,
+		toTerm: savedquery.ByName,
+		toCursor: func(_m *SavedQuery) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f SavedQueryOrderField) String() string {
+	var str string
+	switch f.column {
+	case SavedQueryOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case SavedQueryOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case SavedQueryOrderFieldName.column:
+		str = "NAME"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f SavedQueryOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *SavedQueryOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("SavedQueryOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SavedQueryOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *SavedQueryOrderFieldUpdatedAt
+	case "NAME":
+		*f = *SavedQueryOrderFieldName
+	default:
+		return fmt.Errorf("%s is not a valid SavedQueryOrderField", str)
+	}
+	return nil
+}
+
+// SavedQueryOrderField defines the ordering field of SavedQuery.
+type SavedQueryOrderField struct {
+	// Value extracts the ordering value from the given SavedQuery.
+	Value    func(*SavedQuery) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) savedquery.OrderOption
+	toCursor func(*SavedQuery) Cursor
+}
+
+// SavedQueryOrder defines the ordering of SavedQuery.
+type SavedQueryOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *SavedQueryOrderField `json:"field"`
+}
+
+// DefaultSavedQueryOrder is the default ordering of SavedQuery.
+var DefaultSavedQueryOrder = &SavedQueryOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SavedQueryOrderField{
+		Value: func(_m *SavedQuery) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: savedquery.FieldID,
+		toTerm: savedquery.ByID,
+		toCursor: func(_m *SavedQuery) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts SavedQuery into SavedQueryEdge.
+func (_m *SavedQuery) ToEdge(order *SavedQueryOrder) *SavedQueryEdge {
+	if order == nil {
+		order = DefaultSavedQueryOrder
+	}
+	return &SavedQueryEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // TaskEdge is the edge representation of Task.
 type TaskEdge struct {
 	Node   *Task  `json:"node"`
@@ -5193,6 +6301,392 @@ func (_m *TaskAssignment) ToEdge(order *TaskAssignmentOrder) *TaskAssignmentEdge
 		order = DefaultTaskAssignmentOrder
 	}
 	return &TaskAssignmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// UserEdge is the edge representation of User.
+type UserEdge struct {
+	Node   *User  `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// UserConnection is the connection containing edges to User.
+type UserConnection struct {
+	Edges      []*UserEdge `json:"edges"`
+	PageInfo   PageInfo    `json:"pageInfo"`
+	TotalCount int         `json:"totalCount"`
+}
+
+func (c *UserConnection) build(nodes []*User, pager *userPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *User
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *User {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *User {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*UserEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &UserEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// UserPaginateOption enables pagination customization.
+type UserPaginateOption func(*userPager) error
+
+// WithUserOrder configures pagination ordering.
+func WithUserOrder(order []*UserOrder) UserPaginateOption {
+	return func(pager *userPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithUserFilter configures pagination filter.
+func WithUserFilter(filter func(*UserQuery) (*UserQuery, error)) UserPaginateOption {
+	return func(pager *userPager) error {
+		if filter == nil {
+			return errors.New("UserQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type userPager struct {
+	reverse bool
+	order   []*UserOrder
+	filter  func(*UserQuery) (*UserQuery, error)
+}
+
+func newUserPager(opts []UserPaginateOption, reverse bool) (*userPager, error) {
+	pager := &userPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *userPager) applyFilter(query *UserQuery) (*UserQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *userPager) toCursor(_m *User) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *userPager) applyCursors(query *UserQuery, after, before *Cursor) (*UserQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultUserOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *userPager) applyOrder(query *UserQuery) *UserQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultUserOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultUserOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *userPager) orderExpr(query *UserQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultUserOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to User.
+func (_m *UserQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...UserPaginateOption,
+) (*UserConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newUserPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &UserConnection{Edges: []*UserEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// UserOrderFieldCreatedAt orders User by created_at.
+	UserOrderFieldCreatedAt = &UserOrderField{
+		Value: func(_m *User) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: user.FieldCreatedAt,
+		toTerm: user.ByCreatedAt,
+		toCursor: func(_m *User) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// UserOrderFieldUpdatedAt orders User by updated_at.
+	UserOrderFieldUpdatedAt = &UserOrderField{
+		Value: func(_m *User) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: user.FieldUpdatedAt,
+		toTerm: user.ByUpdatedAt,
+		toCursor: func(_m *User) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// UserOrderFieldEmail orders User by email.
+	UserOrderFieldEmail = &UserOrderField{
+		Value: func(_m *User) (ent.Value, error) {
+			return _m.Email, nil
+		},
+		column: user.FieldEmail,
+		toTerm: user.ByEmail,
+		toCursor: func(_m *User) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Email,
+			}
+		},
+	}
+	// UserOrderFieldRole orders User by role.
+	UserOrderFieldRole = &UserOrderField{
+		Value: func(_m *User) (ent.Value, error) {
+			return _m.Role, nil
+		},
+		column: user.FieldRole,
+		toTerm: user.ByRole,
+		toCursor: func(_m *User) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Role,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f UserOrderField) String() string {
+	var str string
+	switch f.column {
+	case UserOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case UserOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case UserOrderFieldEmail.column:
+		str = "EMAIL"
+	case UserOrderFieldRole.column:
+		str = "ROLE"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f UserOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *UserOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("UserOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *UserOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *UserOrderFieldUpdatedAt
+	case "EMAIL":
+		*f = *UserOrderFieldEmail
+	case "ROLE":
+		*f = *UserOrderFieldRole
+	default:
+		return fmt.Errorf("%s is not a valid UserOrderField", str)
+	}
+	return nil
+}
+
+// UserOrderField defines the ordering field of User.
+type UserOrderField struct {
+	// Value extracts the ordering value from the given User.
+	Value    func(*User) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) user.OrderOption
+	toCursor func(*User) Cursor
+}
+
+// UserOrder defines the ordering of User.
+type UserOrder struct {
+	Direction OrderDirection  `json:"direction"`
+	Field     *UserOrderField `json:"field"`
+}
+
+// DefaultUserOrder is the default ordering of User.
+var DefaultUserOrder = &UserOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &UserOrderField{
+		Value: func(_m *User) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: user.FieldID,
+		toTerm: user.ByID,
+		toCursor: func(_m *User) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts User into UserEdge.
+func (_m *User) ToEdge(order *UserOrder) *UserEdge {
+	if order == nil {
+		order = DefaultUserOrder
+	}
+	return &UserEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

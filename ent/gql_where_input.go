@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -16,9 +18,987 @@ import (
 	"github.com/chidao/chidao/ent/predicate"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 )
+
+// APITokenWhereInput represents a where input for filtering APIToken queries.
+type APITokenWhereInput struct {
+	Predicates []predicate.APIToken  `json:"-"`
+	Not        *APITokenWhereInput   `json:"not,omitempty"`
+	Or         []*APITokenWhereInput `json:"or,omitempty"`
+	And        []*APITokenWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *apitoken.Kind  `json:"kind,omitempty"`
+	KindNEQ   *apitoken.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []apitoken.Kind `json:"kindIn,omitempty"`
+	KindNotIn []apitoken.Kind `json:"kindNotIn,omitempty"`
+
+	// "prefix" field predicates.
+	Prefix             *string  `json:"prefix,omitempty"`
+	PrefixNEQ          *string  `json:"prefixNEQ,omitempty"`
+	PrefixIn           []string `json:"prefixIn,omitempty"`
+	PrefixNotIn        []string `json:"prefixNotIn,omitempty"`
+	PrefixGT           *string  `json:"prefixGT,omitempty"`
+	PrefixGTE          *string  `json:"prefixGTE,omitempty"`
+	PrefixLT           *string  `json:"prefixLT,omitempty"`
+	PrefixLTE          *string  `json:"prefixLTE,omitempty"`
+	PrefixContains     *string  `json:"prefixContains,omitempty"`
+	PrefixHasPrefix    *string  `json:"prefixHasPrefix,omitempty"`
+	PrefixHasSuffix    *string  `json:"prefixHasSuffix,omitempty"`
+	PrefixEqualFold    *string  `json:"prefixEqualFold,omitempty"`
+	PrefixContainsFold *string  `json:"prefixContainsFold,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "expires_at" field predicates.
+	ExpiresAt       *time.Time  `json:"expiresAt,omitempty"`
+	ExpiresAtNEQ    *time.Time  `json:"expiresAtNEQ,omitempty"`
+	ExpiresAtIn     []time.Time `json:"expiresAtIn,omitempty"`
+	ExpiresAtNotIn  []time.Time `json:"expiresAtNotIn,omitempty"`
+	ExpiresAtGT     *time.Time  `json:"expiresAtGT,omitempty"`
+	ExpiresAtGTE    *time.Time  `json:"expiresAtGTE,omitempty"`
+	ExpiresAtLT     *time.Time  `json:"expiresAtLT,omitempty"`
+	ExpiresAtLTE    *time.Time  `json:"expiresAtLTE,omitempty"`
+	ExpiresAtIsNil  bool        `json:"expiresAtIsNil,omitempty"`
+	ExpiresAtNotNil bool        `json:"expiresAtNotNil,omitempty"`
+
+	// "revoked_at" field predicates.
+	RevokedAt       *time.Time  `json:"revokedAt,omitempty"`
+	RevokedAtNEQ    *time.Time  `json:"revokedAtNEQ,omitempty"`
+	RevokedAtIn     []time.Time `json:"revokedAtIn,omitempty"`
+	RevokedAtNotIn  []time.Time `json:"revokedAtNotIn,omitempty"`
+	RevokedAtGT     *time.Time  `json:"revokedAtGT,omitempty"`
+	RevokedAtGTE    *time.Time  `json:"revokedAtGTE,omitempty"`
+	RevokedAtLT     *time.Time  `json:"revokedAtLT,omitempty"`
+	RevokedAtLTE    *time.Time  `json:"revokedAtLTE,omitempty"`
+	RevokedAtIsNil  bool        `json:"revokedAtIsNil,omitempty"`
+	RevokedAtNotNil bool        `json:"revokedAtNotNil,omitempty"`
+
+	// "last_used_at" field predicates.
+	LastUsedAt       *time.Time  `json:"lastUsedAt,omitempty"`
+	LastUsedAtNEQ    *time.Time  `json:"lastUsedAtNEQ,omitempty"`
+	LastUsedAtIn     []time.Time `json:"lastUsedAtIn,omitempty"`
+	LastUsedAtNotIn  []time.Time `json:"lastUsedAtNotIn,omitempty"`
+	LastUsedAtGT     *time.Time  `json:"lastUsedAtGT,omitempty"`
+	LastUsedAtGTE    *time.Time  `json:"lastUsedAtGTE,omitempty"`
+	LastUsedAtLT     *time.Time  `json:"lastUsedAtLT,omitempty"`
+	LastUsedAtLTE    *time.Time  `json:"lastUsedAtLTE,omitempty"`
+	LastUsedAtIsNil  bool        `json:"lastUsedAtIsNil,omitempty"`
+	LastUsedAtNotNil bool        `json:"lastUsedAtNotNil,omitempty"`
+
+	// "complexity_limit" field predicates.
+	ComplexityLimit       *int  `json:"complexityLimit,omitempty"`
+	ComplexityLimitNEQ    *int  `json:"complexityLimitNEQ,omitempty"`
+	ComplexityLimitIn     []int `json:"complexityLimitIn,omitempty"`
+	ComplexityLimitNotIn  []int `json:"complexityLimitNotIn,omitempty"`
+	ComplexityLimitGT     *int  `json:"complexityLimitGT,omitempty"`
+	ComplexityLimitGTE    *int  `json:"complexityLimitGTE,omitempty"`
+	ComplexityLimitLT     *int  `json:"complexityLimitLT,omitempty"`
+	ComplexityLimitLTE    *int  `json:"complexityLimitLTE,omitempty"`
+	ComplexityLimitIsNil  bool  `json:"complexityLimitIsNil,omitempty"`
+	ComplexityLimitNotNil bool  `json:"complexityLimitNotNil,omitempty"`
+
+	// "saved_query_id" field predicates.
+	SavedQueryID       *int  `json:"savedQueryID,omitempty"`
+	SavedQueryIDNEQ    *int  `json:"savedQueryIDNEQ,omitempty"`
+	SavedQueryIDIn     []int `json:"savedQueryIDIn,omitempty"`
+	SavedQueryIDNotIn  []int `json:"savedQueryIDNotIn,omitempty"`
+	SavedQueryIDIsNil  bool  `json:"savedQueryIDIsNil,omitempty"`
+	SavedQueryIDNotNil bool  `json:"savedQueryIDNotNil,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+
+	// "saved_query" edge predicates.
+	HasSavedQuery     *bool                   `json:"hasSavedQuery,omitempty"`
+	HasSavedQueryWith []*SavedQueryWhereInput `json:"hasSavedQueryWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *APITokenWhereInput) AddPredicates(predicates ...predicate.APIToken) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the APITokenWhereInput filter on the APITokenQuery builder.
+func (i *APITokenWhereInput) Filter(q *APITokenQuery) (*APITokenQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAPITokenWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAPITokenWhereInput is returned in case the APITokenWhereInput is empty.
+var ErrEmptyAPITokenWhereInput = errors.New("ent: empty predicate APITokenWhereInput")
+
+// P returns a predicate for filtering apitokens.
+// An error is returned if the input is empty or invalid.
+func (i *APITokenWhereInput) P() (predicate.APIToken, error) {
+	var predicates []predicate.APIToken
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, apitoken.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.APIToken, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, apitoken.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.APIToken, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, apitoken.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, apitoken.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, apitoken.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, apitoken.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, apitoken.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, apitoken.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, apitoken.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, apitoken.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, apitoken.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, apitoken.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, apitoken.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, apitoken.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, apitoken.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, apitoken.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, apitoken.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, apitoken.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, apitoken.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, apitoken.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, apitoken.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, apitoken.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, apitoken.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, apitoken.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, apitoken.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, apitoken.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, apitoken.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, apitoken.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, apitoken.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, apitoken.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, apitoken.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, apitoken.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, apitoken.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, apitoken.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, apitoken.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, apitoken.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, apitoken.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, apitoken.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, apitoken.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, apitoken.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, apitoken.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, apitoken.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, apitoken.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, apitoken.KindNotIn(i.KindNotIn...))
+	}
+	if i.Prefix != nil {
+		predicates = append(predicates, apitoken.PrefixEQ(*i.Prefix))
+	}
+	if i.PrefixNEQ != nil {
+		predicates = append(predicates, apitoken.PrefixNEQ(*i.PrefixNEQ))
+	}
+	if len(i.PrefixIn) > 0 {
+		predicates = append(predicates, apitoken.PrefixIn(i.PrefixIn...))
+	}
+	if len(i.PrefixNotIn) > 0 {
+		predicates = append(predicates, apitoken.PrefixNotIn(i.PrefixNotIn...))
+	}
+	if i.PrefixGT != nil {
+		predicates = append(predicates, apitoken.PrefixGT(*i.PrefixGT))
+	}
+	if i.PrefixGTE != nil {
+		predicates = append(predicates, apitoken.PrefixGTE(*i.PrefixGTE))
+	}
+	if i.PrefixLT != nil {
+		predicates = append(predicates, apitoken.PrefixLT(*i.PrefixLT))
+	}
+	if i.PrefixLTE != nil {
+		predicates = append(predicates, apitoken.PrefixLTE(*i.PrefixLTE))
+	}
+	if i.PrefixContains != nil {
+		predicates = append(predicates, apitoken.PrefixContains(*i.PrefixContains))
+	}
+	if i.PrefixHasPrefix != nil {
+		predicates = append(predicates, apitoken.PrefixHasPrefix(*i.PrefixHasPrefix))
+	}
+	if i.PrefixHasSuffix != nil {
+		predicates = append(predicates, apitoken.PrefixHasSuffix(*i.PrefixHasSuffix))
+	}
+	if i.PrefixEqualFold != nil {
+		predicates = append(predicates, apitoken.PrefixEqualFold(*i.PrefixEqualFold))
+	}
+	if i.PrefixContainsFold != nil {
+		predicates = append(predicates, apitoken.PrefixContainsFold(*i.PrefixContainsFold))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, apitoken.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, apitoken.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, apitoken.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, apitoken.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.ExpiresAt != nil {
+		predicates = append(predicates, apitoken.ExpiresAtEQ(*i.ExpiresAt))
+	}
+	if i.ExpiresAtNEQ != nil {
+		predicates = append(predicates, apitoken.ExpiresAtNEQ(*i.ExpiresAtNEQ))
+	}
+	if len(i.ExpiresAtIn) > 0 {
+		predicates = append(predicates, apitoken.ExpiresAtIn(i.ExpiresAtIn...))
+	}
+	if len(i.ExpiresAtNotIn) > 0 {
+		predicates = append(predicates, apitoken.ExpiresAtNotIn(i.ExpiresAtNotIn...))
+	}
+	if i.ExpiresAtGT != nil {
+		predicates = append(predicates, apitoken.ExpiresAtGT(*i.ExpiresAtGT))
+	}
+	if i.ExpiresAtGTE != nil {
+		predicates = append(predicates, apitoken.ExpiresAtGTE(*i.ExpiresAtGTE))
+	}
+	if i.ExpiresAtLT != nil {
+		predicates = append(predicates, apitoken.ExpiresAtLT(*i.ExpiresAtLT))
+	}
+	if i.ExpiresAtLTE != nil {
+		predicates = append(predicates, apitoken.ExpiresAtLTE(*i.ExpiresAtLTE))
+	}
+	if i.ExpiresAtIsNil {
+		predicates = append(predicates, apitoken.ExpiresAtIsNil())
+	}
+	if i.ExpiresAtNotNil {
+		predicates = append(predicates, apitoken.ExpiresAtNotNil())
+	}
+	if i.RevokedAt != nil {
+		predicates = append(predicates, apitoken.RevokedAtEQ(*i.RevokedAt))
+	}
+	if i.RevokedAtNEQ != nil {
+		predicates = append(predicates, apitoken.RevokedAtNEQ(*i.RevokedAtNEQ))
+	}
+	if len(i.RevokedAtIn) > 0 {
+		predicates = append(predicates, apitoken.RevokedAtIn(i.RevokedAtIn...))
+	}
+	if len(i.RevokedAtNotIn) > 0 {
+		predicates = append(predicates, apitoken.RevokedAtNotIn(i.RevokedAtNotIn...))
+	}
+	if i.RevokedAtGT != nil {
+		predicates = append(predicates, apitoken.RevokedAtGT(*i.RevokedAtGT))
+	}
+	if i.RevokedAtGTE != nil {
+		predicates = append(predicates, apitoken.RevokedAtGTE(*i.RevokedAtGTE))
+	}
+	if i.RevokedAtLT != nil {
+		predicates = append(predicates, apitoken.RevokedAtLT(*i.RevokedAtLT))
+	}
+	if i.RevokedAtLTE != nil {
+		predicates = append(predicates, apitoken.RevokedAtLTE(*i.RevokedAtLTE))
+	}
+	if i.RevokedAtIsNil {
+		predicates = append(predicates, apitoken.RevokedAtIsNil())
+	}
+	if i.RevokedAtNotNil {
+		predicates = append(predicates, apitoken.RevokedAtNotNil())
+	}
+	if i.LastUsedAt != nil {
+		predicates = append(predicates, apitoken.LastUsedAtEQ(*i.LastUsedAt))
+	}
+	if i.LastUsedAtNEQ != nil {
+		predicates = append(predicates, apitoken.LastUsedAtNEQ(*i.LastUsedAtNEQ))
+	}
+	if len(i.LastUsedAtIn) > 0 {
+		predicates = append(predicates, apitoken.LastUsedAtIn(i.LastUsedAtIn...))
+	}
+	if len(i.LastUsedAtNotIn) > 0 {
+		predicates = append(predicates, apitoken.LastUsedAtNotIn(i.LastUsedAtNotIn...))
+	}
+	if i.LastUsedAtGT != nil {
+		predicates = append(predicates, apitoken.LastUsedAtGT(*i.LastUsedAtGT))
+	}
+	if i.LastUsedAtGTE != nil {
+		predicates = append(predicates, apitoken.LastUsedAtGTE(*i.LastUsedAtGTE))
+	}
+	if i.LastUsedAtLT != nil {
+		predicates = append(predicates, apitoken.LastUsedAtLT(*i.LastUsedAtLT))
+	}
+	if i.LastUsedAtLTE != nil {
+		predicates = append(predicates, apitoken.LastUsedAtLTE(*i.LastUsedAtLTE))
+	}
+	if i.LastUsedAtIsNil {
+		predicates = append(predicates, apitoken.LastUsedAtIsNil())
+	}
+	if i.LastUsedAtNotNil {
+		predicates = append(predicates, apitoken.LastUsedAtNotNil())
+	}
+	if i.ComplexityLimit != nil {
+		predicates = append(predicates, apitoken.ComplexityLimitEQ(*i.ComplexityLimit))
+	}
+	if i.ComplexityLimitNEQ != nil {
+		predicates = append(predicates, apitoken.ComplexityLimitNEQ(*i.ComplexityLimitNEQ))
+	}
+	if len(i.ComplexityLimitIn) > 0 {
+		predicates = append(predicates, apitoken.ComplexityLimitIn(i.ComplexityLimitIn...))
+	}
+	if len(i.ComplexityLimitNotIn) > 0 {
+		predicates = append(predicates, apitoken.ComplexityLimitNotIn(i.ComplexityLimitNotIn...))
+	}
+	if i.ComplexityLimitGT != nil {
+		predicates = append(predicates, apitoken.ComplexityLimitGT(*i.ComplexityLimitGT))
+	}
+	if i.ComplexityLimitGTE != nil {
+		predicates = append(predicates, apitoken.ComplexityLimitGTE(*i.ComplexityLimitGTE))
+	}
+	if i.ComplexityLimitLT != nil {
+		predicates = append(predicates, apitoken.ComplexityLimitLT(*i.ComplexityLimitLT))
+	}
+	if i.ComplexityLimitLTE != nil {
+		predicates = append(predicates, apitoken.ComplexityLimitLTE(*i.ComplexityLimitLTE))
+	}
+	if i.ComplexityLimitIsNil {
+		predicates = append(predicates, apitoken.ComplexityLimitIsNil())
+	}
+	if i.ComplexityLimitNotNil {
+		predicates = append(predicates, apitoken.ComplexityLimitNotNil())
+	}
+	if i.SavedQueryID != nil {
+		predicates = append(predicates, apitoken.SavedQueryIDEQ(*i.SavedQueryID))
+	}
+	if i.SavedQueryIDNEQ != nil {
+		predicates = append(predicates, apitoken.SavedQueryIDNEQ(*i.SavedQueryIDNEQ))
+	}
+	if len(i.SavedQueryIDIn) > 0 {
+		predicates = append(predicates, apitoken.SavedQueryIDIn(i.SavedQueryIDIn...))
+	}
+	if len(i.SavedQueryIDNotIn) > 0 {
+		predicates = append(predicates, apitoken.SavedQueryIDNotIn(i.SavedQueryIDNotIn...))
+	}
+	if i.SavedQueryIDIsNil {
+		predicates = append(predicates, apitoken.SavedQueryIDIsNil())
+	}
+	if i.SavedQueryIDNotNil {
+		predicates = append(predicates, apitoken.SavedQueryIDNotNil())
+	}
+
+	if i.HasUser != nil {
+		p := apitoken.HasUser()
+		if !*i.HasUser {
+			p = apitoken.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, apitoken.HasUserWith(with...))
+	}
+	if i.HasSavedQuery != nil {
+		p := apitoken.HasSavedQuery()
+		if !*i.HasSavedQuery {
+			p = apitoken.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSavedQueryWith) > 0 {
+		with := make([]predicate.SavedQuery, 0, len(i.HasSavedQueryWith))
+		for _, w := range i.HasSavedQueryWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSavedQueryWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, apitoken.HasSavedQueryWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAPITokenWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return apitoken.And(predicates...), nil
+	}
+}
+
+// AuditRecordWhereInput represents a where input for filtering AuditRecord queries.
+type AuditRecordWhereInput struct {
+	Predicates []predicate.AuditRecord  `json:"-"`
+	Not        *AuditRecordWhereInput   `json:"not,omitempty"`
+	Or         []*AuditRecordWhereInput `json:"or,omitempty"`
+	And        []*AuditRecordWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "actor_id" field predicates.
+	ActorID       *int  `json:"actorID,omitempty"`
+	ActorIDNEQ    *int  `json:"actorIDNEQ,omitempty"`
+	ActorIDIn     []int `json:"actorIDIn,omitempty"`
+	ActorIDNotIn  []int `json:"actorIDNotIn,omitempty"`
+	ActorIDGT     *int  `json:"actorIDGT,omitempty"`
+	ActorIDGTE    *int  `json:"actorIDGTE,omitempty"`
+	ActorIDLT     *int  `json:"actorIDLT,omitempty"`
+	ActorIDLTE    *int  `json:"actorIDLTE,omitempty"`
+	ActorIDIsNil  bool  `json:"actorIDIsNil,omitempty"`
+	ActorIDNotNil bool  `json:"actorIDNotNil,omitempty"`
+
+	// "actor" field predicates.
+	Actor             *string  `json:"actor,omitempty"`
+	ActorNEQ          *string  `json:"actorNEQ,omitempty"`
+	ActorIn           []string `json:"actorIn,omitempty"`
+	ActorNotIn        []string `json:"actorNotIn,omitempty"`
+	ActorGT           *string  `json:"actorGT,omitempty"`
+	ActorGTE          *string  `json:"actorGTE,omitempty"`
+	ActorLT           *string  `json:"actorLT,omitempty"`
+	ActorLTE          *string  `json:"actorLTE,omitempty"`
+	ActorContains     *string  `json:"actorContains,omitempty"`
+	ActorHasPrefix    *string  `json:"actorHasPrefix,omitempty"`
+	ActorHasSuffix    *string  `json:"actorHasSuffix,omitempty"`
+	ActorEqualFold    *string  `json:"actorEqualFold,omitempty"`
+	ActorContainsFold *string  `json:"actorContainsFold,omitempty"`
+
+	// "token_id" field predicates.
+	TokenID       *int  `json:"tokenID,omitempty"`
+	TokenIDNEQ    *int  `json:"tokenIDNEQ,omitempty"`
+	TokenIDIn     []int `json:"tokenIDIn,omitempty"`
+	TokenIDNotIn  []int `json:"tokenIDNotIn,omitempty"`
+	TokenIDGT     *int  `json:"tokenIDGT,omitempty"`
+	TokenIDGTE    *int  `json:"tokenIDGTE,omitempty"`
+	TokenIDLT     *int  `json:"tokenIDLT,omitempty"`
+	TokenIDLTE    *int  `json:"tokenIDLTE,omitempty"`
+	TokenIDIsNil  bool  `json:"tokenIDIsNil,omitempty"`
+	TokenIDNotNil bool  `json:"tokenIDNotNil,omitempty"`
+
+	// "action" field predicates.
+	Action      *auditrecord.Action  `json:"action,omitempty"`
+	ActionNEQ   *auditrecord.Action  `json:"actionNEQ,omitempty"`
+	ActionIn    []auditrecord.Action `json:"actionIn,omitempty"`
+	ActionNotIn []auditrecord.Action `json:"actionNotIn,omitempty"`
+
+	// "entity_type" field predicates.
+	EntityType             *string  `json:"entityType,omitempty"`
+	EntityTypeNEQ          *string  `json:"entityTypeNEQ,omitempty"`
+	EntityTypeIn           []string `json:"entityTypeIn,omitempty"`
+	EntityTypeNotIn        []string `json:"entityTypeNotIn,omitempty"`
+	EntityTypeGT           *string  `json:"entityTypeGT,omitempty"`
+	EntityTypeGTE          *string  `json:"entityTypeGTE,omitempty"`
+	EntityTypeLT           *string  `json:"entityTypeLT,omitempty"`
+	EntityTypeLTE          *string  `json:"entityTypeLTE,omitempty"`
+	EntityTypeContains     *string  `json:"entityTypeContains,omitempty"`
+	EntityTypeHasPrefix    *string  `json:"entityTypeHasPrefix,omitempty"`
+	EntityTypeHasSuffix    *string  `json:"entityTypeHasSuffix,omitempty"`
+	EntityTypeEqualFold    *string  `json:"entityTypeEqualFold,omitempty"`
+	EntityTypeContainsFold *string  `json:"entityTypeContainsFold,omitempty"`
+
+	// "entity_id" field predicates.
+	EntityID      *int  `json:"entityID,omitempty"`
+	EntityIDNEQ   *int  `json:"entityIDNEQ,omitempty"`
+	EntityIDIn    []int `json:"entityIDIn,omitempty"`
+	EntityIDNotIn []int `json:"entityIDNotIn,omitempty"`
+	EntityIDGT    *int  `json:"entityIDGT,omitempty"`
+	EntityIDGTE   *int  `json:"entityIDGTE,omitempty"`
+	EntityIDLT    *int  `json:"entityIDLT,omitempty"`
+	EntityIDLTE   *int  `json:"entityIDLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AuditRecordWhereInput) AddPredicates(predicates ...predicate.AuditRecord) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AuditRecordWhereInput filter on the AuditRecordQuery builder.
+func (i *AuditRecordWhereInput) Filter(q *AuditRecordQuery) (*AuditRecordQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAuditRecordWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAuditRecordWhereInput is returned in case the AuditRecordWhereInput is empty.
+var ErrEmptyAuditRecordWhereInput = errors.New("ent: empty predicate AuditRecordWhereInput")
+
+// P returns a predicate for filtering auditrecords.
+// An error is returned if the input is empty or invalid.
+func (i *AuditRecordWhereInput) P() (predicate.AuditRecord, error) {
+	var predicates []predicate.AuditRecord
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, auditrecord.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AuditRecord, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, auditrecord.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AuditRecord, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, auditrecord.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, auditrecord.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, auditrecord.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, auditrecord.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, auditrecord.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, auditrecord.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, auditrecord.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, auditrecord.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, auditrecord.IDLTE(*i.IDLTE))
+	}
+	if i.At != nil {
+		predicates = append(predicates, auditrecord.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, auditrecord.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, auditrecord.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, auditrecord.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, auditrecord.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, auditrecord.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, auditrecord.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, auditrecord.AtLTE(*i.AtLTE))
+	}
+	if i.ActorID != nil {
+		predicates = append(predicates, auditrecord.ActorIDEQ(*i.ActorID))
+	}
+	if i.ActorIDNEQ != nil {
+		predicates = append(predicates, auditrecord.ActorIDNEQ(*i.ActorIDNEQ))
+	}
+	if len(i.ActorIDIn) > 0 {
+		predicates = append(predicates, auditrecord.ActorIDIn(i.ActorIDIn...))
+	}
+	if len(i.ActorIDNotIn) > 0 {
+		predicates = append(predicates, auditrecord.ActorIDNotIn(i.ActorIDNotIn...))
+	}
+	if i.ActorIDGT != nil {
+		predicates = append(predicates, auditrecord.ActorIDGT(*i.ActorIDGT))
+	}
+	if i.ActorIDGTE != nil {
+		predicates = append(predicates, auditrecord.ActorIDGTE(*i.ActorIDGTE))
+	}
+	if i.ActorIDLT != nil {
+		predicates = append(predicates, auditrecord.ActorIDLT(*i.ActorIDLT))
+	}
+	if i.ActorIDLTE != nil {
+		predicates = append(predicates, auditrecord.ActorIDLTE(*i.ActorIDLTE))
+	}
+	if i.ActorIDIsNil {
+		predicates = append(predicates, auditrecord.ActorIDIsNil())
+	}
+	if i.ActorIDNotNil {
+		predicates = append(predicates, auditrecord.ActorIDNotNil())
+	}
+	if i.Actor != nil {
+		predicates = append(predicates, auditrecord.ActorEQ(*i.Actor))
+	}
+	if i.ActorNEQ != nil {
+		predicates = append(predicates, auditrecord.ActorNEQ(*i.ActorNEQ))
+	}
+	if len(i.ActorIn) > 0 {
+		predicates = append(predicates, auditrecord.ActorIn(i.ActorIn...))
+	}
+	if len(i.ActorNotIn) > 0 {
+		predicates = append(predicates, auditrecord.ActorNotIn(i.ActorNotIn...))
+	}
+	if i.ActorGT != nil {
+		predicates = append(predicates, auditrecord.ActorGT(*i.ActorGT))
+	}
+	if i.ActorGTE != nil {
+		predicates = append(predicates, auditrecord.ActorGTE(*i.ActorGTE))
+	}
+	if i.ActorLT != nil {
+		predicates = append(predicates, auditrecord.ActorLT(*i.ActorLT))
+	}
+	if i.ActorLTE != nil {
+		predicates = append(predicates, auditrecord.ActorLTE(*i.ActorLTE))
+	}
+	if i.ActorContains != nil {
+		predicates = append(predicates, auditrecord.ActorContains(*i.ActorContains))
+	}
+	if i.ActorHasPrefix != nil {
+		predicates = append(predicates, auditrecord.ActorHasPrefix(*i.ActorHasPrefix))
+	}
+	if i.ActorHasSuffix != nil {
+		predicates = append(predicates, auditrecord.ActorHasSuffix(*i.ActorHasSuffix))
+	}
+	if i.ActorEqualFold != nil {
+		predicates = append(predicates, auditrecord.ActorEqualFold(*i.ActorEqualFold))
+	}
+	if i.ActorContainsFold != nil {
+		predicates = append(predicates, auditrecord.ActorContainsFold(*i.ActorContainsFold))
+	}
+	if i.TokenID != nil {
+		predicates = append(predicates, auditrecord.TokenIDEQ(*i.TokenID))
+	}
+	if i.TokenIDNEQ != nil {
+		predicates = append(predicates, auditrecord.TokenIDNEQ(*i.TokenIDNEQ))
+	}
+	if len(i.TokenIDIn) > 0 {
+		predicates = append(predicates, auditrecord.TokenIDIn(i.TokenIDIn...))
+	}
+	if len(i.TokenIDNotIn) > 0 {
+		predicates = append(predicates, auditrecord.TokenIDNotIn(i.TokenIDNotIn...))
+	}
+	if i.TokenIDGT != nil {
+		predicates = append(predicates, auditrecord.TokenIDGT(*i.TokenIDGT))
+	}
+	if i.TokenIDGTE != nil {
+		predicates = append(predicates, auditrecord.TokenIDGTE(*i.TokenIDGTE))
+	}
+	if i.TokenIDLT != nil {
+		predicates = append(predicates, auditrecord.TokenIDLT(*i.TokenIDLT))
+	}
+	if i.TokenIDLTE != nil {
+		predicates = append(predicates, auditrecord.TokenIDLTE(*i.TokenIDLTE))
+	}
+	if i.TokenIDIsNil {
+		predicates = append(predicates, auditrecord.TokenIDIsNil())
+	}
+	if i.TokenIDNotNil {
+		predicates = append(predicates, auditrecord.TokenIDNotNil())
+	}
+	if i.Action != nil {
+		predicates = append(predicates, auditrecord.ActionEQ(*i.Action))
+	}
+	if i.ActionNEQ != nil {
+		predicates = append(predicates, auditrecord.ActionNEQ(*i.ActionNEQ))
+	}
+	if len(i.ActionIn) > 0 {
+		predicates = append(predicates, auditrecord.ActionIn(i.ActionIn...))
+	}
+	if len(i.ActionNotIn) > 0 {
+		predicates = append(predicates, auditrecord.ActionNotIn(i.ActionNotIn...))
+	}
+	if i.EntityType != nil {
+		predicates = append(predicates, auditrecord.EntityTypeEQ(*i.EntityType))
+	}
+	if i.EntityTypeNEQ != nil {
+		predicates = append(predicates, auditrecord.EntityTypeNEQ(*i.EntityTypeNEQ))
+	}
+	if len(i.EntityTypeIn) > 0 {
+		predicates = append(predicates, auditrecord.EntityTypeIn(i.EntityTypeIn...))
+	}
+	if len(i.EntityTypeNotIn) > 0 {
+		predicates = append(predicates, auditrecord.EntityTypeNotIn(i.EntityTypeNotIn...))
+	}
+	if i.EntityTypeGT != nil {
+		predicates = append(predicates, auditrecord.EntityTypeGT(*i.EntityTypeGT))
+	}
+	if i.EntityTypeGTE != nil {
+		predicates = append(predicates, auditrecord.EntityTypeGTE(*i.EntityTypeGTE))
+	}
+	if i.EntityTypeLT != nil {
+		predicates = append(predicates, auditrecord.EntityTypeLT(*i.EntityTypeLT))
+	}
+	if i.EntityTypeLTE != nil {
+		predicates = append(predicates, auditrecord.EntityTypeLTE(*i.EntityTypeLTE))
+	}
+	if i.EntityTypeContains != nil {
+		predicates = append(predicates, auditrecord.EntityTypeContains(*i.EntityTypeContains))
+	}
+	if i.EntityTypeHasPrefix != nil {
+		predicates = append(predicates, auditrecord.EntityTypeHasPrefix(*i.EntityTypeHasPrefix))
+	}
+	if i.EntityTypeHasSuffix != nil {
+		predicates = append(predicates, auditrecord.EntityTypeHasSuffix(*i.EntityTypeHasSuffix))
+	}
+	if i.EntityTypeEqualFold != nil {
+		predicates = append(predicates, auditrecord.EntityTypeEqualFold(*i.EntityTypeEqualFold))
+	}
+	if i.EntityTypeContainsFold != nil {
+		predicates = append(predicates, auditrecord.EntityTypeContainsFold(*i.EntityTypeContainsFold))
+	}
+	if i.EntityID != nil {
+		predicates = append(predicates, auditrecord.EntityIDEQ(*i.EntityID))
+	}
+	if i.EntityIDNEQ != nil {
+		predicates = append(predicates, auditrecord.EntityIDNEQ(*i.EntityIDNEQ))
+	}
+	if len(i.EntityIDIn) > 0 {
+		predicates = append(predicates, auditrecord.EntityIDIn(i.EntityIDIn...))
+	}
+	if len(i.EntityIDNotIn) > 0 {
+		predicates = append(predicates, auditrecord.EntityIDNotIn(i.EntityIDNotIn...))
+	}
+	if i.EntityIDGT != nil {
+		predicates = append(predicates, auditrecord.EntityIDGT(*i.EntityIDGT))
+	}
+	if i.EntityIDGTE != nil {
+		predicates = append(predicates, auditrecord.EntityIDGTE(*i.EntityIDGTE))
+	}
+	if i.EntityIDLT != nil {
+		predicates = append(predicates, auditrecord.EntityIDLT(*i.EntityIDLT))
+	}
+	if i.EntityIDLTE != nil {
+		predicates = append(predicates, auditrecord.EntityIDLTE(*i.EntityIDLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAuditRecordWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return auditrecord.And(predicates...), nil
+	}
+}
 
 // DeadlineExtensionWhereInput represents a where input for filtering DeadlineExtension queries.
 type DeadlineExtensionWhereInput struct {
@@ -5140,6 +6120,572 @@ func (i *ReportWhereInput) P() (predicate.Report, error) {
 	}
 }
 
+// SavedQueryWhereInput represents a where input for filtering SavedQuery queries.
+type SavedQueryWhereInput struct {
+	Predicates []predicate.SavedQuery  `json:"-"`
+	Not        *SavedQueryWhereInput   `json:"not,omitempty"`
+	Or         []*SavedQueryWhereInput `json:"or,omitempty"`
+	And        []*SavedQueryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionIsNil        bool     `json:"descriptionIsNil,omitempty"`
+	DescriptionNotNil       bool     `json:"descriptionNotNil,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "document" field predicates.
+	Document             *string  `json:"document,omitempty"`
+	DocumentNEQ          *string  `json:"documentNEQ,omitempty"`
+	DocumentIn           []string `json:"documentIn,omitempty"`
+	DocumentNotIn        []string `json:"documentNotIn,omitempty"`
+	DocumentGT           *string  `json:"documentGT,omitempty"`
+	DocumentGTE          *string  `json:"documentGTE,omitempty"`
+	DocumentLT           *string  `json:"documentLT,omitempty"`
+	DocumentLTE          *string  `json:"documentLTE,omitempty"`
+	DocumentContains     *string  `json:"documentContains,omitempty"`
+	DocumentHasPrefix    *string  `json:"documentHasPrefix,omitempty"`
+	DocumentHasSuffix    *string  `json:"documentHasSuffix,omitempty"`
+	DocumentEqualFold    *string  `json:"documentEqualFold,omitempty"`
+	DocumentContainsFold *string  `json:"documentContainsFold,omitempty"`
+
+	// "operation_name" field predicates.
+	OperationName             *string  `json:"operationName,omitempty"`
+	OperationNameNEQ          *string  `json:"operationNameNEQ,omitempty"`
+	OperationNameIn           []string `json:"operationNameIn,omitempty"`
+	OperationNameNotIn        []string `json:"operationNameNotIn,omitempty"`
+	OperationNameGT           *string  `json:"operationNameGT,omitempty"`
+	OperationNameGTE          *string  `json:"operationNameGTE,omitempty"`
+	OperationNameLT           *string  `json:"operationNameLT,omitempty"`
+	OperationNameLTE          *string  `json:"operationNameLTE,omitempty"`
+	OperationNameContains     *string  `json:"operationNameContains,omitempty"`
+	OperationNameHasPrefix    *string  `json:"operationNameHasPrefix,omitempty"`
+	OperationNameHasSuffix    *string  `json:"operationNameHasSuffix,omitempty"`
+	OperationNameIsNil        bool     `json:"operationNameIsNil,omitempty"`
+	OperationNameNotNil       bool     `json:"operationNameNotNil,omitempty"`
+	OperationNameEqualFold    *string  `json:"operationNameEqualFold,omitempty"`
+	OperationNameContainsFold *string  `json:"operationNameContainsFold,omitempty"`
+
+	// "document_hash" field predicates.
+	DocumentHash             *string  `json:"documentHash,omitempty"`
+	DocumentHashNEQ          *string  `json:"documentHashNEQ,omitempty"`
+	DocumentHashIn           []string `json:"documentHashIn,omitempty"`
+	DocumentHashNotIn        []string `json:"documentHashNotIn,omitempty"`
+	DocumentHashGT           *string  `json:"documentHashGT,omitempty"`
+	DocumentHashGTE          *string  `json:"documentHashGTE,omitempty"`
+	DocumentHashLT           *string  `json:"documentHashLT,omitempty"`
+	DocumentHashLTE          *string  `json:"documentHashLTE,omitempty"`
+	DocumentHashContains     *string  `json:"documentHashContains,omitempty"`
+	DocumentHashHasPrefix    *string  `json:"documentHashHasPrefix,omitempty"`
+	DocumentHashHasSuffix    *string  `json:"documentHashHasSuffix,omitempty"`
+	DocumentHashIsNil        bool     `json:"documentHashIsNil,omitempty"`
+	DocumentHashNotNil       bool     `json:"documentHashNotNil,omitempty"`
+	DocumentHashEqualFold    *string  `json:"documentHashEqualFold,omitempty"`
+	DocumentHashContainsFold *string  `json:"documentHashContainsFold,omitempty"`
+
+	// "sharing" field predicates.
+	Sharing      *savedquery.Sharing  `json:"sharing,omitempty"`
+	SharingNEQ   *savedquery.Sharing  `json:"sharingNEQ,omitempty"`
+	SharingIn    []savedquery.Sharing `json:"sharingIn,omitempty"`
+	SharingNotIn []savedquery.Sharing `json:"sharingNotIn,omitempty"`
+
+	// "owner_id" field predicates.
+	OwnerID      *int  `json:"ownerID,omitempty"`
+	OwnerIDNEQ   *int  `json:"ownerIDNEQ,omitempty"`
+	OwnerIDIn    []int `json:"ownerIDIn,omitempty"`
+	OwnerIDNotIn []int `json:"ownerIDNotIn,omitempty"`
+
+	// "owner" edge predicates.
+	HasOwner     *bool             `json:"hasOwner,omitempty"`
+	HasOwnerWith []*UserWhereInput `json:"hasOwnerWith,omitempty"`
+
+	// "embed_tokens" edge predicates.
+	HasEmbedTokens     *bool                 `json:"hasEmbedTokens,omitempty"`
+	HasEmbedTokensWith []*APITokenWhereInput `json:"hasEmbedTokensWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *SavedQueryWhereInput) AddPredicates(predicates ...predicate.SavedQuery) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the SavedQueryWhereInput filter on the SavedQueryQuery builder.
+func (i *SavedQueryWhereInput) Filter(q *SavedQueryQuery) (*SavedQueryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptySavedQueryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptySavedQueryWhereInput is returned in case the SavedQueryWhereInput is empty.
+var ErrEmptySavedQueryWhereInput = errors.New("ent: empty predicate SavedQueryWhereInput")
+
+// P returns a predicate for filtering savedqueries.
+// An error is returned if the input is empty or invalid.
+func (i *SavedQueryWhereInput) P() (predicate.SavedQuery, error) {
+	var predicates []predicate.SavedQuery
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, savedquery.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.SavedQuery, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, savedquery.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.SavedQuery, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, savedquery.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, savedquery.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, savedquery.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, savedquery.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, savedquery.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, savedquery.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, savedquery.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, savedquery.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, savedquery.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, savedquery.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, savedquery.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, savedquery.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, savedquery.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, savedquery.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, savedquery.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, savedquery.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, savedquery.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, savedquery.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, savedquery.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, savedquery.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, savedquery.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, savedquery.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, savedquery.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, savedquery.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, savedquery.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, savedquery.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, savedquery.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, savedquery.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, savedquery.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, savedquery.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, savedquery.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, savedquery.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, savedquery.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, savedquery.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, savedquery.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, savedquery.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, savedquery.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, savedquery.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, savedquery.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, savedquery.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, savedquery.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, savedquery.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, savedquery.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, savedquery.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, savedquery.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, savedquery.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, savedquery.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, savedquery.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, savedquery.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionIsNil {
+		predicates = append(predicates, savedquery.DescriptionIsNil())
+	}
+	if i.DescriptionNotNil {
+		predicates = append(predicates, savedquery.DescriptionNotNil())
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, savedquery.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, savedquery.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Document != nil {
+		predicates = append(predicates, savedquery.DocumentEQ(*i.Document))
+	}
+	if i.DocumentNEQ != nil {
+		predicates = append(predicates, savedquery.DocumentNEQ(*i.DocumentNEQ))
+	}
+	if len(i.DocumentIn) > 0 {
+		predicates = append(predicates, savedquery.DocumentIn(i.DocumentIn...))
+	}
+	if len(i.DocumentNotIn) > 0 {
+		predicates = append(predicates, savedquery.DocumentNotIn(i.DocumentNotIn...))
+	}
+	if i.DocumentGT != nil {
+		predicates = append(predicates, savedquery.DocumentGT(*i.DocumentGT))
+	}
+	if i.DocumentGTE != nil {
+		predicates = append(predicates, savedquery.DocumentGTE(*i.DocumentGTE))
+	}
+	if i.DocumentLT != nil {
+		predicates = append(predicates, savedquery.DocumentLT(*i.DocumentLT))
+	}
+	if i.DocumentLTE != nil {
+		predicates = append(predicates, savedquery.DocumentLTE(*i.DocumentLTE))
+	}
+	if i.DocumentContains != nil {
+		predicates = append(predicates, savedquery.DocumentContains(*i.DocumentContains))
+	}
+	if i.DocumentHasPrefix != nil {
+		predicates = append(predicates, savedquery.DocumentHasPrefix(*i.DocumentHasPrefix))
+	}
+	if i.DocumentHasSuffix != nil {
+		predicates = append(predicates, savedquery.DocumentHasSuffix(*i.DocumentHasSuffix))
+	}
+	if i.DocumentEqualFold != nil {
+		predicates = append(predicates, savedquery.DocumentEqualFold(*i.DocumentEqualFold))
+	}
+	if i.DocumentContainsFold != nil {
+		predicates = append(predicates, savedquery.DocumentContainsFold(*i.DocumentContainsFold))
+	}
+	if i.OperationName != nil {
+		predicates = append(predicates, savedquery.OperationNameEQ(*i.OperationName))
+	}
+	if i.OperationNameNEQ != nil {
+		predicates = append(predicates, savedquery.OperationNameNEQ(*i.OperationNameNEQ))
+	}
+	if len(i.OperationNameIn) > 0 {
+		predicates = append(predicates, savedquery.OperationNameIn(i.OperationNameIn...))
+	}
+	if len(i.OperationNameNotIn) > 0 {
+		predicates = append(predicates, savedquery.OperationNameNotIn(i.OperationNameNotIn...))
+	}
+	if i.OperationNameGT != nil {
+		predicates = append(predicates, savedquery.OperationNameGT(*i.OperationNameGT))
+	}
+	if i.OperationNameGTE != nil {
+		predicates = append(predicates, savedquery.OperationNameGTE(*i.OperationNameGTE))
+	}
+	if i.OperationNameLT != nil {
+		predicates = append(predicates, savedquery.OperationNameLT(*i.OperationNameLT))
+	}
+	if i.OperationNameLTE != nil {
+		predicates = append(predicates, savedquery.OperationNameLTE(*i.OperationNameLTE))
+	}
+	if i.OperationNameContains != nil {
+		predicates = append(predicates, savedquery.OperationNameContains(*i.OperationNameContains))
+	}
+	if i.OperationNameHasPrefix != nil {
+		predicates = append(predicates, savedquery.OperationNameHasPrefix(*i.OperationNameHasPrefix))
+	}
+	if i.OperationNameHasSuffix != nil {
+		predicates = append(predicates, savedquery.OperationNameHasSuffix(*i.OperationNameHasSuffix))
+	}
+	if i.OperationNameIsNil {
+		predicates = append(predicates, savedquery.OperationNameIsNil())
+	}
+	if i.OperationNameNotNil {
+		predicates = append(predicates, savedquery.OperationNameNotNil())
+	}
+	if i.OperationNameEqualFold != nil {
+		predicates = append(predicates, savedquery.OperationNameEqualFold(*i.OperationNameEqualFold))
+	}
+	if i.OperationNameContainsFold != nil {
+		predicates = append(predicates, savedquery.OperationNameContainsFold(*i.OperationNameContainsFold))
+	}
+	if i.DocumentHash != nil {
+		predicates = append(predicates, savedquery.DocumentHashEQ(*i.DocumentHash))
+	}
+	if i.DocumentHashNEQ != nil {
+		predicates = append(predicates, savedquery.DocumentHashNEQ(*i.DocumentHashNEQ))
+	}
+	if len(i.DocumentHashIn) > 0 {
+		predicates = append(predicates, savedquery.DocumentHashIn(i.DocumentHashIn...))
+	}
+	if len(i.DocumentHashNotIn) > 0 {
+		predicates = append(predicates, savedquery.DocumentHashNotIn(i.DocumentHashNotIn...))
+	}
+	if i.DocumentHashGT != nil {
+		predicates = append(predicates, savedquery.DocumentHashGT(*i.DocumentHashGT))
+	}
+	if i.DocumentHashGTE != nil {
+		predicates = append(predicates, savedquery.DocumentHashGTE(*i.DocumentHashGTE))
+	}
+	if i.DocumentHashLT != nil {
+		predicates = append(predicates, savedquery.DocumentHashLT(*i.DocumentHashLT))
+	}
+	if i.DocumentHashLTE != nil {
+		predicates = append(predicates, savedquery.DocumentHashLTE(*i.DocumentHashLTE))
+	}
+	if i.DocumentHashContains != nil {
+		predicates = append(predicates, savedquery.DocumentHashContains(*i.DocumentHashContains))
+	}
+	if i.DocumentHashHasPrefix != nil {
+		predicates = append(predicates, savedquery.DocumentHashHasPrefix(*i.DocumentHashHasPrefix))
+	}
+	if i.DocumentHashHasSuffix != nil {
+		predicates = append(predicates, savedquery.DocumentHashHasSuffix(*i.DocumentHashHasSuffix))
+	}
+	if i.DocumentHashIsNil {
+		predicates = append(predicates, savedquery.DocumentHashIsNil())
+	}
+	if i.DocumentHashNotNil {
+		predicates = append(predicates, savedquery.DocumentHashNotNil())
+	}
+	if i.DocumentHashEqualFold != nil {
+		predicates = append(predicates, savedquery.DocumentHashEqualFold(*i.DocumentHashEqualFold))
+	}
+	if i.DocumentHashContainsFold != nil {
+		predicates = append(predicates, savedquery.DocumentHashContainsFold(*i.DocumentHashContainsFold))
+	}
+	if i.Sharing != nil {
+		predicates = append(predicates, savedquery.SharingEQ(*i.Sharing))
+	}
+	if i.SharingNEQ != nil {
+		predicates = append(predicates, savedquery.SharingNEQ(*i.SharingNEQ))
+	}
+	if len(i.SharingIn) > 0 {
+		predicates = append(predicates, savedquery.SharingIn(i.SharingIn...))
+	}
+	if len(i.SharingNotIn) > 0 {
+		predicates = append(predicates, savedquery.SharingNotIn(i.SharingNotIn...))
+	}
+	if i.OwnerID != nil {
+		predicates = append(predicates, savedquery.OwnerIDEQ(*i.OwnerID))
+	}
+	if i.OwnerIDNEQ != nil {
+		predicates = append(predicates, savedquery.OwnerIDNEQ(*i.OwnerIDNEQ))
+	}
+	if len(i.OwnerIDIn) > 0 {
+		predicates = append(predicates, savedquery.OwnerIDIn(i.OwnerIDIn...))
+	}
+	if len(i.OwnerIDNotIn) > 0 {
+		predicates = append(predicates, savedquery.OwnerIDNotIn(i.OwnerIDNotIn...))
+	}
+
+	if i.HasOwner != nil {
+		p := savedquery.HasOwner()
+		if !*i.HasOwner {
+			p = savedquery.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOwnerWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasOwnerWith))
+		for _, w := range i.HasOwnerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOwnerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, savedquery.HasOwnerWith(with...))
+	}
+	if i.HasEmbedTokens != nil {
+		p := savedquery.HasEmbedTokens()
+		if !*i.HasEmbedTokens {
+			p = savedquery.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEmbedTokensWith) > 0 {
+		with := make([]predicate.APIToken, 0, len(i.HasEmbedTokensWith))
+		for _, w := range i.HasEmbedTokensWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEmbedTokensWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, savedquery.HasEmbedTokensWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptySavedQueryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return savedquery.And(predicates...), nil
+	}
+}
+
 // TaskWhereInput represents a where input for filtering Task queries.
 type TaskWhereInput struct {
 	Predicates []predicate.Task  `json:"-"`
@@ -6691,5 +8237,503 @@ func (i *TaskAssignmentWhereInput) P() (predicate.TaskAssignment, error) {
 		return predicates[0], nil
 	default:
 		return taskassignment.And(predicates...), nil
+	}
+}
+
+// UserWhereInput represents a where input for filtering User queries.
+type UserWhereInput struct {
+	Predicates []predicate.User  `json:"-"`
+	Not        *UserWhereInput   `json:"not,omitempty"`
+	Or         []*UserWhereInput `json:"or,omitempty"`
+	And        []*UserWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "email" field predicates.
+	Email             *string  `json:"email,omitempty"`
+	EmailNEQ          *string  `json:"emailNEQ,omitempty"`
+	EmailIn           []string `json:"emailIn,omitempty"`
+	EmailNotIn        []string `json:"emailNotIn,omitempty"`
+	EmailGT           *string  `json:"emailGT,omitempty"`
+	EmailGTE          *string  `json:"emailGTE,omitempty"`
+	EmailLT           *string  `json:"emailLT,omitempty"`
+	EmailLTE          *string  `json:"emailLTE,omitempty"`
+	EmailContains     *string  `json:"emailContains,omitempty"`
+	EmailHasPrefix    *string  `json:"emailHasPrefix,omitempty"`
+	EmailHasSuffix    *string  `json:"emailHasSuffix,omitempty"`
+	EmailEqualFold    *string  `json:"emailEqualFold,omitempty"`
+	EmailContainsFold *string  `json:"emailContainsFold,omitempty"`
+
+	// "display_name" field predicates.
+	DisplayName             *string  `json:"displayName,omitempty"`
+	DisplayNameNEQ          *string  `json:"displayNameNEQ,omitempty"`
+	DisplayNameIn           []string `json:"displayNameIn,omitempty"`
+	DisplayNameNotIn        []string `json:"displayNameNotIn,omitempty"`
+	DisplayNameGT           *string  `json:"displayNameGT,omitempty"`
+	DisplayNameGTE          *string  `json:"displayNameGTE,omitempty"`
+	DisplayNameLT           *string  `json:"displayNameLT,omitempty"`
+	DisplayNameLTE          *string  `json:"displayNameLTE,omitempty"`
+	DisplayNameContains     *string  `json:"displayNameContains,omitempty"`
+	DisplayNameHasPrefix    *string  `json:"displayNameHasPrefix,omitempty"`
+	DisplayNameHasSuffix    *string  `json:"displayNameHasSuffix,omitempty"`
+	DisplayNameIsNil        bool     `json:"displayNameIsNil,omitempty"`
+	DisplayNameNotNil       bool     `json:"displayNameNotNil,omitempty"`
+	DisplayNameEqualFold    *string  `json:"displayNameEqualFold,omitempty"`
+	DisplayNameContainsFold *string  `json:"displayNameContainsFold,omitempty"`
+
+	// "role" field predicates.
+	Role      *user.Role  `json:"role,omitempty"`
+	RoleNEQ   *user.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []user.Role `json:"roleIn,omitempty"`
+	RoleNotIn []user.Role `json:"roleNotIn,omitempty"`
+
+	// "scope_id" field predicates.
+	ScopeID       *int  `json:"scopeID,omitempty"`
+	ScopeIDNEQ    *int  `json:"scopeIDNEQ,omitempty"`
+	ScopeIDIn     []int `json:"scopeIDIn,omitempty"`
+	ScopeIDNotIn  []int `json:"scopeIDNotIn,omitempty"`
+	ScopeIDIsNil  bool  `json:"scopeIDIsNil,omitempty"`
+	ScopeIDNotNil bool  `json:"scopeIDNotNil,omitempty"`
+
+	// "clearance" field predicates.
+	Clearance      *user.Clearance  `json:"clearance,omitempty"`
+	ClearanceNEQ   *user.Clearance  `json:"clearanceNEQ,omitempty"`
+	ClearanceIn    []user.Clearance `json:"clearanceIn,omitempty"`
+	ClearanceNotIn []user.Clearance `json:"clearanceNotIn,omitempty"`
+
+	// "disabled" field predicates.
+	Disabled    *bool `json:"disabled,omitempty"`
+	DisabledNEQ *bool `json:"disabledNEQ,omitempty"`
+
+	// "must_change_password" field predicates.
+	MustChangePassword    *bool `json:"mustChangePassword,omitempty"`
+	MustChangePasswordNEQ *bool `json:"mustChangePasswordNEQ,omitempty"`
+
+	// "last_login_at" field predicates.
+	LastLoginAt       *time.Time  `json:"lastLoginAt,omitempty"`
+	LastLoginAtNEQ    *time.Time  `json:"lastLoginAtNEQ,omitempty"`
+	LastLoginAtIn     []time.Time `json:"lastLoginAtIn,omitempty"`
+	LastLoginAtNotIn  []time.Time `json:"lastLoginAtNotIn,omitempty"`
+	LastLoginAtGT     *time.Time  `json:"lastLoginAtGT,omitempty"`
+	LastLoginAtGTE    *time.Time  `json:"lastLoginAtGTE,omitempty"`
+	LastLoginAtLT     *time.Time  `json:"lastLoginAtLT,omitempty"`
+	LastLoginAtLTE    *time.Time  `json:"lastLoginAtLTE,omitempty"`
+	LastLoginAtIsNil  bool        `json:"lastLoginAtIsNil,omitempty"`
+	LastLoginAtNotNil bool        `json:"lastLoginAtNotNil,omitempty"`
+
+	// "scope" edge predicates.
+	HasScope     *bool                     `json:"hasScope,omitempty"`
+	HasScopeWith []*OrganizationWhereInput `json:"hasScopeWith,omitempty"`
+
+	// "tokens" edge predicates.
+	HasTokens     *bool                 `json:"hasTokens,omitempty"`
+	HasTokensWith []*APITokenWhereInput `json:"hasTokensWith,omitempty"`
+
+	// "saved_queries" edge predicates.
+	HasSavedQueries     *bool                   `json:"hasSavedQueries,omitempty"`
+	HasSavedQueriesWith []*SavedQueryWhereInput `json:"hasSavedQueriesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *UserWhereInput) AddPredicates(predicates ...predicate.User) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the UserWhereInput filter on the UserQuery builder.
+func (i *UserWhereInput) Filter(q *UserQuery) (*UserQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyUserWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyUserWhereInput is returned in case the UserWhereInput is empty.
+var ErrEmptyUserWhereInput = errors.New("ent: empty predicate UserWhereInput")
+
+// P returns a predicate for filtering users.
+// An error is returned if the input is empty or invalid.
+func (i *UserWhereInput) P() (predicate.User, error) {
+	var predicates []predicate.User
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, user.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.User, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, user.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.User, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, user.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, user.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, user.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, user.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, user.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, user.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, user.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, user.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, user.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, user.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, user.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, user.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, user.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, user.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, user.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, user.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, user.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, user.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, user.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, user.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, user.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, user.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, user.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, user.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, user.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Email != nil {
+		predicates = append(predicates, user.EmailEQ(*i.Email))
+	}
+	if i.EmailNEQ != nil {
+		predicates = append(predicates, user.EmailNEQ(*i.EmailNEQ))
+	}
+	if len(i.EmailIn) > 0 {
+		predicates = append(predicates, user.EmailIn(i.EmailIn...))
+	}
+	if len(i.EmailNotIn) > 0 {
+		predicates = append(predicates, user.EmailNotIn(i.EmailNotIn...))
+	}
+	if i.EmailGT != nil {
+		predicates = append(predicates, user.EmailGT(*i.EmailGT))
+	}
+	if i.EmailGTE != nil {
+		predicates = append(predicates, user.EmailGTE(*i.EmailGTE))
+	}
+	if i.EmailLT != nil {
+		predicates = append(predicates, user.EmailLT(*i.EmailLT))
+	}
+	if i.EmailLTE != nil {
+		predicates = append(predicates, user.EmailLTE(*i.EmailLTE))
+	}
+	if i.EmailContains != nil {
+		predicates = append(predicates, user.EmailContains(*i.EmailContains))
+	}
+	if i.EmailHasPrefix != nil {
+		predicates = append(predicates, user.EmailHasPrefix(*i.EmailHasPrefix))
+	}
+	if i.EmailHasSuffix != nil {
+		predicates = append(predicates, user.EmailHasSuffix(*i.EmailHasSuffix))
+	}
+	if i.EmailEqualFold != nil {
+		predicates = append(predicates, user.EmailEqualFold(*i.EmailEqualFold))
+	}
+	if i.EmailContainsFold != nil {
+		predicates = append(predicates, user.EmailContainsFold(*i.EmailContainsFold))
+	}
+	if i.DisplayName != nil {
+		predicates = append(predicates, user.DisplayNameEQ(*i.DisplayName))
+	}
+	if i.DisplayNameNEQ != nil {
+		predicates = append(predicates, user.DisplayNameNEQ(*i.DisplayNameNEQ))
+	}
+	if len(i.DisplayNameIn) > 0 {
+		predicates = append(predicates, user.DisplayNameIn(i.DisplayNameIn...))
+	}
+	if len(i.DisplayNameNotIn) > 0 {
+		predicates = append(predicates, user.DisplayNameNotIn(i.DisplayNameNotIn...))
+	}
+	if i.DisplayNameGT != nil {
+		predicates = append(predicates, user.DisplayNameGT(*i.DisplayNameGT))
+	}
+	if i.DisplayNameGTE != nil {
+		predicates = append(predicates, user.DisplayNameGTE(*i.DisplayNameGTE))
+	}
+	if i.DisplayNameLT != nil {
+		predicates = append(predicates, user.DisplayNameLT(*i.DisplayNameLT))
+	}
+	if i.DisplayNameLTE != nil {
+		predicates = append(predicates, user.DisplayNameLTE(*i.DisplayNameLTE))
+	}
+	if i.DisplayNameContains != nil {
+		predicates = append(predicates, user.DisplayNameContains(*i.DisplayNameContains))
+	}
+	if i.DisplayNameHasPrefix != nil {
+		predicates = append(predicates, user.DisplayNameHasPrefix(*i.DisplayNameHasPrefix))
+	}
+	if i.DisplayNameHasSuffix != nil {
+		predicates = append(predicates, user.DisplayNameHasSuffix(*i.DisplayNameHasSuffix))
+	}
+	if i.DisplayNameIsNil {
+		predicates = append(predicates, user.DisplayNameIsNil())
+	}
+	if i.DisplayNameNotNil {
+		predicates = append(predicates, user.DisplayNameNotNil())
+	}
+	if i.DisplayNameEqualFold != nil {
+		predicates = append(predicates, user.DisplayNameEqualFold(*i.DisplayNameEqualFold))
+	}
+	if i.DisplayNameContainsFold != nil {
+		predicates = append(predicates, user.DisplayNameContainsFold(*i.DisplayNameContainsFold))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, user.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, user.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, user.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, user.RoleNotIn(i.RoleNotIn...))
+	}
+	if i.ScopeID != nil {
+		predicates = append(predicates, user.ScopeIDEQ(*i.ScopeID))
+	}
+	if i.ScopeIDNEQ != nil {
+		predicates = append(predicates, user.ScopeIDNEQ(*i.ScopeIDNEQ))
+	}
+	if len(i.ScopeIDIn) > 0 {
+		predicates = append(predicates, user.ScopeIDIn(i.ScopeIDIn...))
+	}
+	if len(i.ScopeIDNotIn) > 0 {
+		predicates = append(predicates, user.ScopeIDNotIn(i.ScopeIDNotIn...))
+	}
+	if i.ScopeIDIsNil {
+		predicates = append(predicates, user.ScopeIDIsNil())
+	}
+	if i.ScopeIDNotNil {
+		predicates = append(predicates, user.ScopeIDNotNil())
+	}
+	if i.Clearance != nil {
+		predicates = append(predicates, user.ClearanceEQ(*i.Clearance))
+	}
+	if i.ClearanceNEQ != nil {
+		predicates = append(predicates, user.ClearanceNEQ(*i.ClearanceNEQ))
+	}
+	if len(i.ClearanceIn) > 0 {
+		predicates = append(predicates, user.ClearanceIn(i.ClearanceIn...))
+	}
+	if len(i.ClearanceNotIn) > 0 {
+		predicates = append(predicates, user.ClearanceNotIn(i.ClearanceNotIn...))
+	}
+	if i.Disabled != nil {
+		predicates = append(predicates, user.DisabledEQ(*i.Disabled))
+	}
+	if i.DisabledNEQ != nil {
+		predicates = append(predicates, user.DisabledNEQ(*i.DisabledNEQ))
+	}
+	if i.MustChangePassword != nil {
+		predicates = append(predicates, user.MustChangePasswordEQ(*i.MustChangePassword))
+	}
+	if i.MustChangePasswordNEQ != nil {
+		predicates = append(predicates, user.MustChangePasswordNEQ(*i.MustChangePasswordNEQ))
+	}
+	if i.LastLoginAt != nil {
+		predicates = append(predicates, user.LastLoginAtEQ(*i.LastLoginAt))
+	}
+	if i.LastLoginAtNEQ != nil {
+		predicates = append(predicates, user.LastLoginAtNEQ(*i.LastLoginAtNEQ))
+	}
+	if len(i.LastLoginAtIn) > 0 {
+		predicates = append(predicates, user.LastLoginAtIn(i.LastLoginAtIn...))
+	}
+	if len(i.LastLoginAtNotIn) > 0 {
+		predicates = append(predicates, user.LastLoginAtNotIn(i.LastLoginAtNotIn...))
+	}
+	if i.LastLoginAtGT != nil {
+		predicates = append(predicates, user.LastLoginAtGT(*i.LastLoginAtGT))
+	}
+	if i.LastLoginAtGTE != nil {
+		predicates = append(predicates, user.LastLoginAtGTE(*i.LastLoginAtGTE))
+	}
+	if i.LastLoginAtLT != nil {
+		predicates = append(predicates, user.LastLoginAtLT(*i.LastLoginAtLT))
+	}
+	if i.LastLoginAtLTE != nil {
+		predicates = append(predicates, user.LastLoginAtLTE(*i.LastLoginAtLTE))
+	}
+	if i.LastLoginAtIsNil {
+		predicates = append(predicates, user.LastLoginAtIsNil())
+	}
+	if i.LastLoginAtNotNil {
+		predicates = append(predicates, user.LastLoginAtNotNil())
+	}
+
+	if i.HasScope != nil {
+		p := user.HasScope()
+		if !*i.HasScope {
+			p = user.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasScopeWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasScopeWith))
+		for _, w := range i.HasScopeWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasScopeWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, user.HasScopeWith(with...))
+	}
+	if i.HasTokens != nil {
+		p := user.HasTokens()
+		if !*i.HasTokens {
+			p = user.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTokensWith) > 0 {
+		with := make([]predicate.APIToken, 0, len(i.HasTokensWith))
+		for _, w := range i.HasTokensWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTokensWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, user.HasTokensWith(with...))
+	}
+	if i.HasSavedQueries != nil {
+		p := user.HasSavedQueries()
+		if !*i.HasSavedQueries {
+			p = user.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSavedQueriesWith) > 0 {
+		with := make([]predicate.SavedQuery, 0, len(i.HasSavedQueriesWith))
+		for _, w := range i.HasSavedQueriesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSavedQueriesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, user.HasSavedQueriesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyUserWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return user.And(predicates...), nil
 	}
 }

@@ -44,6 +44,8 @@ type Organization struct {
 	ValidFrom *time.Time `json:"valid_from,omitempty"`
 	// Set when the body was dissolved or merged
 	ValidTo *time.Time `json:"valid_to,omitempty"`
+	// Materialised path of ids from the root, e.g. /1/5/9/; kept by a hook, used for subtree scope
+	Path string `json:"path,omitempty"`
 	// ParentID holds the value of the "parent_id" field.
 	ParentID *int `json:"parent_id,omitempty"`
 	// SuccessorID holds the value of the "successor_id" field.
@@ -195,7 +197,7 @@ func (*Organization) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case organization.FieldID, organization.FieldParentID, organization.FieldSuccessorID:
 			values[i] = new(sql.NullInt64)
-		case organization.FieldName, organization.FieldShortName, organization.FieldAbbreviation, organization.FieldSystem, organization.FieldClassification, organization.FieldLevel, organization.FieldLocality, organization.FieldHeaderParentName:
+		case organization.FieldName, organization.FieldShortName, organization.FieldAbbreviation, organization.FieldSystem, organization.FieldClassification, organization.FieldLevel, organization.FieldLocality, organization.FieldHeaderParentName, organization.FieldPath:
 			values[i] = new(sql.NullString)
 		case organization.FieldCreatedAt, organization.FieldUpdatedAt, organization.FieldValidFrom, organization.FieldValidTo:
 			values[i] = new(sql.NullTime)
@@ -301,6 +303,12 @@ func (_m *Organization) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ValidTo = new(time.Time)
 				*_m.ValidTo = value.Time
+			}
+		case organization.FieldPath:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field path", values[i])
+			} else if value.Valid {
+				_m.Path = value.String
 			}
 		case organization.FieldParentID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -444,6 +452,9 @@ func (_m *Organization) String() string {
 		builder.WriteString("valid_to=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("path=")
+	builder.WriteString(_m.Path)
 	builder.WriteString(", ")
 	if v := _m.ParentID; v != nil {
 		builder.WriteString("parent_id=")

@@ -177,6 +177,20 @@ func (_c *OrganizationCreate) SetNillableValidTo(v *time.Time) *OrganizationCrea
 	return _c
 }
 
+// SetPath sets the "path" field.
+func (_c *OrganizationCreate) SetPath(v string) *OrganizationCreate {
+	_c.mutation.SetPath(v)
+	return _c
+}
+
+// SetNillablePath sets the "path" field if the given value is not nil.
+func (_c *OrganizationCreate) SetNillablePath(v *string) *OrganizationCreate {
+	if v != nil {
+		_c.SetPath(*v)
+	}
+	return _c
+}
+
 // SetParentID sets the "parent_id" field.
 func (_c *OrganizationCreate) SetParentID(v int) *OrganizationCreate {
 	_c.mutation.SetParentID(v)
@@ -342,7 +356,9 @@ func (_c *OrganizationCreate) Mutation() *OrganizationMutation {
 
 // Save creates the Organization in the database.
 func (_c *OrganizationCreate) Save(ctx context.Context) (*Organization, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -369,12 +385,18 @@ func (_c *OrganizationCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *OrganizationCreate) defaults() {
+func (_c *OrganizationCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if organization.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized organization.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := organization.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if organization.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized organization.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := organization.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -382,6 +404,7 @@ func (_c *OrganizationCreate) defaults() {
 		v := organization.DefaultClassification
 		_c.mutation.SetClassification(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -442,6 +465,11 @@ func (_c *OrganizationCreate) check() error {
 	if v, ok := _c.mutation.HeaderParentName(); ok {
 		if err := organization.HeaderParentNameValidator(v); err != nil {
 			return &ValidationError{Name: "header_parent_name", err: fmt.Errorf(`ent: validator failed for field "Organization.header_parent_name": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Path(); ok {
+		if err := organization.PathValidator(v); err != nil {
+			return &ValidationError{Name: "path", err: fmt.Errorf(`ent: validator failed for field "Organization.path": %w`, err)}
 		}
 	}
 	return nil
@@ -522,6 +550,10 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.ValidTo(); ok {
 		_spec.SetField(organization.FieldValidTo, field.TypeTime, value)
 		_node.ValidTo = &value
+	}
+	if value, ok := _c.mutation.Path(); ok {
+		_spec.SetField(organization.FieldPath, field.TypeString, value)
+		_node.Path = value
 	}
 	if nodes := _c.mutation.ParentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -923,6 +955,24 @@ func (u *OrganizationUpsert) ClearValidTo() *OrganizationUpsert {
 	return u
 }
 
+// SetPath sets the "path" field.
+func (u *OrganizationUpsert) SetPath(v string) *OrganizationUpsert {
+	u.Set(organization.FieldPath, v)
+	return u
+}
+
+// UpdatePath sets the "path" field to the value that was provided on create.
+func (u *OrganizationUpsert) UpdatePath() *OrganizationUpsert {
+	u.SetExcluded(organization.FieldPath)
+	return u
+}
+
+// ClearPath clears the value of the "path" field.
+func (u *OrganizationUpsert) ClearPath() *OrganizationUpsert {
+	u.SetNull(organization.FieldPath)
+	return u
+}
+
 // SetParentID sets the "parent_id" field.
 func (u *OrganizationUpsert) SetParentID(v int) *OrganizationUpsert {
 	u.Set(organization.FieldParentID, v)
@@ -1218,6 +1268,27 @@ func (u *OrganizationUpsertOne) UpdateValidTo() *OrganizationUpsertOne {
 func (u *OrganizationUpsertOne) ClearValidTo() *OrganizationUpsertOne {
 	return u.Update(func(s *OrganizationUpsert) {
 		s.ClearValidTo()
+	})
+}
+
+// SetPath sets the "path" field.
+func (u *OrganizationUpsertOne) SetPath(v string) *OrganizationUpsertOne {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.SetPath(v)
+	})
+}
+
+// UpdatePath sets the "path" field to the value that was provided on create.
+func (u *OrganizationUpsertOne) UpdatePath() *OrganizationUpsertOne {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.UpdatePath()
+	})
+}
+
+// ClearPath clears the value of the "path" field.
+func (u *OrganizationUpsertOne) ClearPath() *OrganizationUpsertOne {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.ClearPath()
 	})
 }
 
@@ -1688,6 +1759,27 @@ func (u *OrganizationUpsertBulk) UpdateValidTo() *OrganizationUpsertBulk {
 func (u *OrganizationUpsertBulk) ClearValidTo() *OrganizationUpsertBulk {
 	return u.Update(func(s *OrganizationUpsert) {
 		s.ClearValidTo()
+	})
+}
+
+// SetPath sets the "path" field.
+func (u *OrganizationUpsertBulk) SetPath(v string) *OrganizationUpsertBulk {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.SetPath(v)
+	})
+}
+
+// UpdatePath sets the "path" field to the value that was provided on create.
+func (u *OrganizationUpsertBulk) UpdatePath() *OrganizationUpsertBulk {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.UpdatePath()
+	})
+}
+
+// ClearPath clears the value of the "path" field.
+func (u *OrganizationUpsertBulk) ClearPath() *OrganizationUpsertBulk {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.ClearPath()
 	})
 }
 

@@ -235,6 +235,26 @@ func (_u *OrganizationUpdate) ClearValidTo() *OrganizationUpdate {
 	return _u
 }
 
+// SetPath sets the "path" field.
+func (_u *OrganizationUpdate) SetPath(v string) *OrganizationUpdate {
+	_u.mutation.SetPath(v)
+	return _u
+}
+
+// SetNillablePath sets the "path" field if the given value is not nil.
+func (_u *OrganizationUpdate) SetNillablePath(v *string) *OrganizationUpdate {
+	if v != nil {
+		_u.SetPath(*v)
+	}
+	return _u
+}
+
+// ClearPath clears the value of the "path" field.
+func (_u *OrganizationUpdate) ClearPath() *OrganizationUpdate {
+	_u.mutation.ClearPath()
+	return _u
+}
+
 // SetParentID sets the "parent_id" field.
 func (_u *OrganizationUpdate) SetParentID(v int) *OrganizationUpdate {
 	_u.mutation.SetParentID(v)
@@ -592,7 +612,9 @@ func (_u *OrganizationUpdate) RemoveReports(v ...*Report) *OrganizationUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *OrganizationUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -619,11 +641,15 @@ func (_u *OrganizationUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *OrganizationUpdate) defaults() {
+func (_u *OrganizationUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if organization.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized organization.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := organization.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -666,6 +692,11 @@ func (_u *OrganizationUpdate) check() error {
 	if v, ok := _u.mutation.HeaderParentName(); ok {
 		if err := organization.HeaderParentNameValidator(v); err != nil {
 			return &ValidationError{Name: "header_parent_name", err: fmt.Errorf(`ent: validator failed for field "Organization.header_parent_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Path(); ok {
+		if err := organization.PathValidator(v); err != nil {
+			return &ValidationError{Name: "path", err: fmt.Errorf(`ent: validator failed for field "Organization.path": %w`, err)}
 		}
 	}
 	return nil
@@ -750,6 +781,12 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if _u.mutation.ValidToCleared() {
 		_spec.ClearField(organization.FieldValidTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Path(); ok {
+		_spec.SetField(organization.FieldPath, field.TypeString, value)
+	}
+	if _u.mutation.PathCleared() {
+		_spec.ClearField(organization.FieldPath, field.TypeString)
 	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1391,6 +1428,26 @@ func (_u *OrganizationUpdateOne) ClearValidTo() *OrganizationUpdateOne {
 	return _u
 }
 
+// SetPath sets the "path" field.
+func (_u *OrganizationUpdateOne) SetPath(v string) *OrganizationUpdateOne {
+	_u.mutation.SetPath(v)
+	return _u
+}
+
+// SetNillablePath sets the "path" field if the given value is not nil.
+func (_u *OrganizationUpdateOne) SetNillablePath(v *string) *OrganizationUpdateOne {
+	if v != nil {
+		_u.SetPath(*v)
+	}
+	return _u
+}
+
+// ClearPath clears the value of the "path" field.
+func (_u *OrganizationUpdateOne) ClearPath() *OrganizationUpdateOne {
+	_u.mutation.ClearPath()
+	return _u
+}
+
 // SetParentID sets the "parent_id" field.
 func (_u *OrganizationUpdateOne) SetParentID(v int) *OrganizationUpdateOne {
 	_u.mutation.SetParentID(v)
@@ -1761,7 +1818,9 @@ func (_u *OrganizationUpdateOne) Select(field string, fields ...string) *Organiz
 
 // Save executes the query and returns the updated Organization entity.
 func (_u *OrganizationUpdateOne) Save(ctx context.Context) (*Organization, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1788,11 +1847,15 @@ func (_u *OrganizationUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *OrganizationUpdateOne) defaults() {
+func (_u *OrganizationUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if organization.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized organization.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := organization.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -1835,6 +1898,11 @@ func (_u *OrganizationUpdateOne) check() error {
 	if v, ok := _u.mutation.HeaderParentName(); ok {
 		if err := organization.HeaderParentNameValidator(v); err != nil {
 			return &ValidationError{Name: "header_parent_name", err: fmt.Errorf(`ent: validator failed for field "Organization.header_parent_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Path(); ok {
+		if err := organization.PathValidator(v); err != nil {
+			return &ValidationError{Name: "path", err: fmt.Errorf(`ent: validator failed for field "Organization.path": %w`, err)}
 		}
 	}
 	return nil
@@ -1936,6 +2004,12 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 	}
 	if _u.mutation.ValidToCleared() {
 		_spec.ClearField(organization.FieldValidTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Path(); ok {
+		_spec.SetField(organization.FieldPath, field.TypeString, value)
+	}
+	if _u.mutation.PathCleared() {
+		_spec.ClearField(organization.FieldPath, field.TypeString)
 	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -101,7 +101,9 @@ func (_c *PersonCreate) Mutation() *PersonMutation {
 
 // Save creates the Person in the database.
 func (_c *PersonCreate) Save(ctx context.Context) (*Person, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -128,15 +130,22 @@ func (_c *PersonCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PersonCreate) defaults() {
+func (_c *PersonCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if person.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if person.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

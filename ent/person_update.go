@@ -149,7 +149,9 @@ func (_u *PersonUpdate) RemoveSignedDirectives(v ...*Directive) *PersonUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *PersonUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -176,11 +178,15 @@ func (_u *PersonUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PersonUpdate) defaults() {
+func (_u *PersonUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if person.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -470,7 +476,9 @@ func (_u *PersonUpdateOne) Select(field string, fields ...string) *PersonUpdateO
 
 // Save executes the query and returns the updated Person entity.
 func (_u *PersonUpdateOne) Save(ctx context.Context) (*Person, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -497,11 +505,15 @@ func (_u *PersonUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PersonUpdateOne) defaults() {
+func (_u *PersonUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if person.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized person.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := person.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

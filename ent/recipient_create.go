@@ -129,7 +129,9 @@ func (_c *RecipientCreate) Mutation() *RecipientMutation {
 
 // Save creates the Recipient in the database.
 func (_c *RecipientCreate) Save(ctx context.Context) (*Recipient, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -156,12 +158,18 @@ func (_c *RecipientCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *RecipientCreate) defaults() {
+func (_c *RecipientCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if recipient.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized recipient.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := recipient.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if recipient.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized recipient.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := recipient.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -169,6 +177,7 @@ func (_c *RecipientCreate) defaults() {
 		v := recipient.DefaultOrdinal
 		_c.mutation.SetOrdinal(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -169,7 +169,9 @@ func (_u *RecipientUpdate) ClearOrganization() *RecipientUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *RecipientUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -196,11 +198,15 @@ func (_u *RecipientUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *RecipientUpdate) defaults() {
+func (_u *RecipientUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if recipient.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized recipient.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := recipient.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -496,7 +502,9 @@ func (_u *RecipientUpdateOne) Select(field string, fields ...string) *RecipientU
 
 // Save executes the query and returns the updated Recipient entity.
 func (_u *RecipientUpdateOne) Save(ctx context.Context) (*Recipient, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -523,11 +531,15 @@ func (_u *RecipientUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *RecipientUpdateOne) defaults() {
+func (_u *RecipientUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if recipient.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized recipient.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := recipient.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

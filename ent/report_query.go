@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -473,6 +474,12 @@ func (_q *ReportQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if report.Policy == nil {
+		return errors.New("ent: uninitialized report.Policy (forgotten import ent/runtime?)")
+	}
+	if err := report.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -14,6 +14,10 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// APIToken is the client for interacting with the APIToken builders.
+	APIToken *APITokenClient
+	// AuditRecord is the client for interacting with the AuditRecord builders.
+	AuditRecord *AuditRecordClient
 	// DeadlineExtension is the client for interacting with the DeadlineExtension builders.
 	DeadlineExtension *DeadlineExtensionClient
 	// Directive is the client for interacting with the Directive builders.
@@ -30,10 +34,16 @@ type Tx struct {
 	Recipient *RecipientClient
 	// Report is the client for interacting with the Report builders.
 	Report *ReportClient
+	// SavedQuery is the client for interacting with the SavedQuery builders.
+	SavedQuery *SavedQueryClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// TaskAssignment is the client for interacting with the TaskAssignment builders.
 	TaskAssignment *TaskAssignmentClient
+	// User is the client for interacting with the User builders.
+	User *UserClient
 
 	// lazily loaded.
 	client     *Client
@@ -165,6 +175,8 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.AuditRecord = NewAuditRecordClient(tx.config)
 	tx.DeadlineExtension = NewDeadlineExtensionClient(tx.config)
 	tx.Directive = NewDirectiveClient(tx.config)
 	tx.DirectiveReference = NewDirectiveReferenceClient(tx.config)
@@ -173,8 +185,11 @@ func (tx *Tx) init() {
 	tx.Person = NewPersonClient(tx.config)
 	tx.Recipient = NewRecipientClient(tx.config)
 	tx.Report = NewReportClient(tx.config)
+	tx.SavedQuery = NewSavedQueryClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.TaskAssignment = NewTaskAssignmentClient(tx.config)
+	tx.User = NewUserClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.
@@ -184,7 +199,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: DeadlineExtension.QueryXXX(), the query will be executed
+// applies a query, for example: APIToken.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

@@ -10,8 +10,86 @@ import (
 	"time"
 
 	"github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/internal/access"
+	"github.com/chidao/chidao/internal/auth"
+	"github.com/chidao/chidao/internal/viewer"
+	"github.com/chidao/chidao/graph/model"
 	"github.com/chidao/chidao/internal/status"
 )
+
+// CreateAPIToken is the resolver for the createAPIToken field.
+func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedToken, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 {
+		return nil, access.ErrUnauthenticated
+	}
+	secret, t, err := r.auth.CreateToken(ctx, auth.TokenInput{UserID: v.UserID, Name: input.Name, ExpiresAt: input.ExpiresAt, ComplexityLimit: input.ComplexityLimit})
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreatedToken{Token: secret, APIToken: t}, nil
+}
+
+// CreateEmbedToken is the resolver for the createEmbedToken field.
+func (r *mutationResolver) CreateEmbedToken(ctx context.Context, input model.CreateEmbedTokenInput) (*model.CreatedToken, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 {
+		return nil, access.ErrUnauthenticated
+	}
+	secret, t, err := r.auth.CreateToken(ctx, auth.TokenInput{UserID: v.UserID, Name: input.Name, ExpiresAt: input.ExpiresAt,
+		SavedQueryID: input.SavedQueryID, Variables: input.Variables, AllowedOrigins: input.AllowedOrigins})
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreatedToken{Token: secret, APIToken: t}, nil
+}
+
+// RevokeAPIToken is the resolver for the revokeAPIToken field.
+func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error) {
+	return r.auth.RevokeToken(ctx, id)
+}
+
+// CreateUser is the resolver for the createUser field.
+func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*ent.User, error) {
+	in := auth.UserInput{Email: input.Email, Password: input.Password, Role: input.Role, ScopeID: input.ScopeID}
+	if input.DisplayName != nil {
+		in.DisplayName = *input.DisplayName
+	}
+	if input.Clearance != nil {
+		in.Clearance = *input.Clearance
+	}
+	return r.auth.CreateUser(ctx, in)
+}
+
+// UpdateUser is the resolver for the updateUser field.
+func (r *mutationResolver) UpdateUser(ctx context.Context, id int, input model.UpdateUserInput) (*ent.User, error) {
+	in := auth.UserUpdate{DisplayName: input.DisplayName, Role: input.Role, ScopeID: input.ScopeID,
+		Clearance: input.Clearance, Disabled: input.Disabled, Password: input.Password}
+	if input.ClearScope != nil {
+		in.ClearScope = *input.ClearScope
+	}
+	return r.auth.UpdateUser(ctx, id, in)
+}
+
+// ChangePassword is the resolver for the changePassword field.
+func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error) {
+	return true, r.auth.ChangePassword(ctx, currentPassword, newPassword)
+}
+
+// CreateSavedQuery is the resolver for the createSavedQuery field.
+func (r *mutationResolver) CreateSavedQuery(ctx context.Context, input ent.CreateSavedQueryInput) (*ent.SavedQuery, error) {
+	return ent.FromContext(ctx).SavedQuery.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateSavedQuery is the resolver for the updateSavedQuery field.
+func (r *mutationResolver) UpdateSavedQuery(ctx context.Context, id int, input ent.UpdateSavedQueryInput) (*ent.SavedQuery, error) {
+	return ent.FromContext(ctx).SavedQuery.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// DeleteSavedQuery is the resolver for the deleteSavedQuery field.
+func (r *mutationResolver) DeleteSavedQuery(ctx context.Context, id int) (int, error) {
+	return id, ent.FromContext(ctx).SavedQuery.DeleteOneID(id).Exec(ctx)
+}
 
 // CreateOrganization is the resolver for the createOrganization field.
 func (r *mutationResolver) CreateOrganization(ctx context.Context, input ent.CreateOrganizationInput) (*ent.Organization, error) {
@@ -161,6 +239,15 @@ func (r *mutationResolver) UpdateReport(ctx context.Context, id int, input ent.U
 // DeleteReport is the resolver for the deleteReport field.
 func (r *mutationResolver) DeleteReport(ctx context.Context, id int) (int, error) {
 	return id, ent.FromContext(ctx).Report.DeleteOneID(id).Exec(ctx)
+}
+
+// Me is the resolver for the me field.
+func (r *queryResolver) Me(ctx context.Context) (*ent.User, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 {
+		return nil, nil
+	}
+	return r.client.User.Get(ctx, v.UserID)
 }
 
 // Status is the resolver for the status field.

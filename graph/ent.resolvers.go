@@ -22,6 +22,18 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	return r.client.Noders(ctx, ids)
 }
 
+// APITokens is the resolver for the apiTokens field.
+func (r *queryResolver) APITokens(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) (*ent.APITokenConnection, error) {
+	return r.client.APIToken.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAPITokenOrder(orderBy), ent.WithAPITokenFilter(where.Filter))
+}
+
+// AuditRecords is the resolver for the auditRecords field.
+func (r *queryResolver) AuditRecords(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) (*ent.AuditRecordConnection, error) {
+	return r.client.AuditRecord.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAuditRecordOrder(orderBy), ent.WithAuditRecordFilter(where.Filter))
+}
+
 // DeadlineExtensions is the resolver for the deadlineExtensions field.
 func (r *queryResolver) DeadlineExtensions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DeadlineExtensionOrder, where *ent.DeadlineExtensionWhereInput) (*ent.DeadlineExtensionConnection, error) {
 	return r.client.DeadlineExtension.Query().Paginate(ctx, after, first, before, last,
@@ -70,6 +82,12 @@ func (r *queryResolver) Reports(ctx context.Context, after *entgql.Cursor[int], 
 		ent.WithReportOrder(orderBy), ent.WithReportFilter(where.Filter))
 }
 
+// SavedQueries is the resolver for the savedQueries field.
+func (r *queryResolver) SavedQueries(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.SavedQueryOrder, where *ent.SavedQueryWhereInput) (*ent.SavedQueryConnection, error) {
+	return r.client.SavedQuery.Query().Paginate(ctx, after, first, before, last,
+		ent.WithSavedQueryOrder(orderBy), ent.WithSavedQueryFilter(where.Filter))
+}
+
 // Tasks is the resolver for the tasks field.
 func (r *queryResolver) Tasks(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) (*ent.TaskConnection, error) {
 	return r.client.Task.Query().Paginate(ctx, after, first, before, last,
@@ -80,6 +98,12 @@ func (r *queryResolver) Tasks(ctx context.Context, after *entgql.Cursor[int], fi
 func (r *queryResolver) TaskAssignments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskAssignmentOrder, where *ent.TaskAssignmentWhereInput) (*ent.TaskAssignmentConnection, error) {
 	return r.client.TaskAssignment.Query().Paginate(ctx, after, first, before, last,
 		ent.WithTaskAssignmentOrder(orderBy), ent.WithTaskAssignmentFilter(where.Filter))
+}
+
+// Users is the resolver for the users field.
+func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error) {
+	return r.client.User.Query().Paginate(ctx, after, first, before, last,
+		ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
 // Query returns QueryResolver implementation.

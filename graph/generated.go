@@ -17,15 +17,20 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
 	"github.com/chidao/chidao/ent/membership"
 	"github.com/chidao/chidao/ent/organization"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/schema/schematype"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
+	"github.com/chidao/chidao/graph/model"
 	"github.com/chidao/chidao/internal/gid"
 	"github.com/chidao/chidao/internal/status"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -49,9 +54,69 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
+	Visible func(ctx context.Context, obj any, next graphql.Resolver) (res any, err error)
 }
 
 type ComplexityRoot struct {
+	APIToken struct {
+		AllowedOrigins  func(childComplexity int) int
+		ComplexityLimit func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		ExpiresAt       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		LastUsedAt      func(childComplexity int) int
+		Name            func(childComplexity int) int
+		Prefix          func(childComplexity int) int
+		RevokedAt       func(childComplexity int) int
+		SavedQuery      func(childComplexity int) int
+		SavedQueryID    func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		User            func(childComplexity int) int
+		UserID          func(childComplexity int) int
+		Variables       func(childComplexity int) int
+	}
+
+	APITokenConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	APITokenEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AuditRecord struct {
+		Action     func(childComplexity int) int
+		Actor      func(childComplexity int) int
+		ActorID    func(childComplexity int) int
+		After      func(childComplexity int) int
+		At         func(childComplexity int) int
+		Before     func(childComplexity int) int
+		EntityID   func(childComplexity int) int
+		EntityType func(childComplexity int) int
+		ID         func(childComplexity int) int
+		TokenID    func(childComplexity int) int
+	}
+
+	AuditRecordConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditRecordEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CreatedToken struct {
+		APIToken func(childComplexity int) int
+		Token    func(childComplexity int) int
+	}
+
 	DeadlineExtension struct {
 		Assignment      func(childComplexity int) int
 		AssignmentID    func(childComplexity int) int
@@ -177,16 +242,21 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		ChangePassword           func(childComplexity int, currentPassword string, newPassword string) int
+		CreateAPIToken           func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateDeadlineExtension  func(childComplexity int, input ent.CreateDeadlineExtensionInput) int
 		CreateDirective          func(childComplexity int, input ent.CreateDirectiveInput) int
 		CreateDirectiveReference func(childComplexity int, input ent.CreateDirectiveReferenceInput) int
+		CreateEmbedToken         func(childComplexity int, input model.CreateEmbedTokenInput) int
 		CreateMembership         func(childComplexity int, input ent.CreateMembershipInput) int
 		CreateOrganization       func(childComplexity int, input ent.CreateOrganizationInput) int
 		CreatePerson             func(childComplexity int, input ent.CreatePersonInput) int
 		CreateRecipient          func(childComplexity int, input ent.CreateRecipientInput) int
 		CreateReport             func(childComplexity int, input ent.CreateReportInput) int
+		CreateSavedQuery         func(childComplexity int, input ent.CreateSavedQueryInput) int
 		CreateTask               func(childComplexity int, input ent.CreateTaskInput) int
 		CreateTaskAssignment     func(childComplexity int, input ent.CreateTaskAssignmentInput) int
+		CreateUser               func(childComplexity int, input model.CreateUserInput) int
 		DeleteDeadlineExtension  func(childComplexity int, id int) int
 		DeleteDirective          func(childComplexity int, id int) int
 		DeleteDirectiveReference func(childComplexity int, id int) int
@@ -195,8 +265,10 @@ type ComplexityRoot struct {
 		DeletePerson             func(childComplexity int, id int) int
 		DeleteRecipient          func(childComplexity int, id int) int
 		DeleteReport             func(childComplexity int, id int) int
+		DeleteSavedQuery         func(childComplexity int, id int) int
 		DeleteTask               func(childComplexity int, id int) int
 		DeleteTaskAssignment     func(childComplexity int, id int) int
+		RevokeAPIToken           func(childComplexity int, id int) int
 		UpdateDeadlineExtension  func(childComplexity int, id int, input ent.UpdateDeadlineExtensionInput) int
 		UpdateDirective          func(childComplexity int, id int, input ent.UpdateDirectiveInput) int
 		UpdateDirectiveReference func(childComplexity int, id int, input ent.UpdateDirectiveReferenceInput) int
@@ -205,8 +277,10 @@ type ComplexityRoot struct {
 		UpdatePerson             func(childComplexity int, id int, input ent.UpdatePersonInput) int
 		UpdateRecipient          func(childComplexity int, id int, input ent.UpdateRecipientInput) int
 		UpdateReport             func(childComplexity int, id int, input ent.UpdateReportInput) int
+		UpdateSavedQuery         func(childComplexity int, id int, input ent.UpdateSavedQueryInput) int
 		UpdateTask               func(childComplexity int, id int, input ent.UpdateTaskInput) int
 		UpdateTaskAssignment     func(childComplexity int, id int, input ent.UpdateTaskAssignmentInput) int
+		UpdateUser               func(childComplexity int, id int, input model.UpdateUserInput) int
 	}
 
 	Organization struct {
@@ -226,6 +300,7 @@ type ComplexityRoot struct {
 		Name             func(childComplexity int) int
 		Parent           func(childComplexity int) int
 		ParentID         func(childComplexity int) int
+		Path             func(childComplexity int) int
 		Predecessors     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Received         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Reports          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ReportOrder, where *ent.ReportWhereInput) int
@@ -278,9 +353,12 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		APITokens           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
+		AuditRecords        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) int
 		DeadlineExtensions  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DeadlineExtensionOrder, where *ent.DeadlineExtensionWhereInput) int
 		DirectiveReferences func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DirectiveReferenceOrder, where *ent.DirectiveReferenceWhereInput) int
 		Directives          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
+		Me                  func(childComplexity int) int
 		Memberships         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MembershipOrder, where *ent.MembershipWhereInput) int
 		Node                func(childComplexity int, id int) int
 		Nodes               func(childComplexity int, ids []int) int
@@ -288,8 +366,10 @@ type ComplexityRoot struct {
 		Persons             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
 		Recipients          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Reports             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ReportOrder, where *ent.ReportWhereInput) int
+		SavedQueries        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.SavedQueryOrder, where *ent.SavedQueryWhereInput) int
 		TaskAssignments     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskAssignmentOrder, where *ent.TaskAssignmentWhereInput) int
 		Tasks               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) int
+		Users               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 	}
 
 	Recipient struct {
@@ -346,6 +426,33 @@ type ComplexityRoot struct {
 	}
 
 	ReportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SavedQuery struct {
+		CreatedAt     func(childComplexity int) int
+		Description   func(childComplexity int) int
+		Document      func(childComplexity int) int
+		DocumentHash  func(childComplexity int) int
+		EmbedTokens   func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int) int
+		OperationName func(childComplexity int) int
+		Owner         func(childComplexity int) int
+		OwnerID       func(childComplexity int) int
+		Sharing       func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		Variables     func(childComplexity int) int
+	}
+
+	SavedQueryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SavedQueryEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -420,6 +527,34 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	User struct {
+		Clearance          func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Disabled           func(childComplexity int) int
+		DisplayName        func(childComplexity int) int
+		Email              func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		LastLoginAt        func(childComplexity int) int
+		MustChangePassword func(childComplexity int) int
+		Role               func(childComplexity int) int
+		SavedQueries       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.SavedQueryOrder, where *ent.SavedQueryWhereInput) int
+		Scope              func(childComplexity int) int
+		ScopeID            func(childComplexity int) int
+		Tokens             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	UserConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	UserEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -427,6 +562,15 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type MutationResolver interface {
+	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedToken, error)
+	CreateEmbedToken(ctx context.Context, input model.CreateEmbedTokenInput) (*model.CreatedToken, error)
+	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
+	CreateUser(ctx context.Context, input model.CreateUserInput) (*ent.User, error)
+	UpdateUser(ctx context.Context, id int, input model.UpdateUserInput) (*ent.User, error)
+	ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error)
+	CreateSavedQuery(ctx context.Context, input ent.CreateSavedQueryInput) (*ent.SavedQuery, error)
+	UpdateSavedQuery(ctx context.Context, id int, input ent.UpdateSavedQueryInput) (*ent.SavedQuery, error)
+	DeleteSavedQuery(ctx context.Context, id int) (int, error)
 	CreateOrganization(ctx context.Context, input ent.CreateOrganizationInput) (*ent.Organization, error)
 	UpdateOrganization(ctx context.Context, id int, input ent.UpdateOrganizationInput) (*ent.Organization, error)
 	DeleteOrganization(ctx context.Context, id int) (int, error)
@@ -461,6 +605,8 @@ type MutationResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []int) ([]ent.Noder, error)
+	APITokens(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) (*ent.APITokenConnection, error)
+	AuditRecords(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) (*ent.AuditRecordConnection, error)
 	DeadlineExtensions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DeadlineExtensionOrder, where *ent.DeadlineExtensionWhereInput) (*ent.DeadlineExtensionConnection, error)
 	Directives(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) (*ent.DirectiveConnection, error)
 	DirectiveReferences(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DirectiveReferenceOrder, where *ent.DirectiveReferenceWhereInput) (*ent.DirectiveReferenceConnection, error)
@@ -469,8 +615,11 @@ type QueryResolver interface {
 	Persons(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) (*ent.PersonConnection, error)
 	Recipients(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) (*ent.RecipientConnection, error)
 	Reports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ReportOrder, where *ent.ReportWhereInput) (*ent.ReportConnection, error)
+	SavedQueries(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.SavedQueryOrder, where *ent.SavedQueryWhereInput) (*ent.SavedQueryConnection, error)
 	Tasks(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) (*ent.TaskConnection, error)
 	TaskAssignments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskAssignmentOrder, where *ent.TaskAssignmentWhereInput) (*ent.TaskAssignmentConnection, error)
+	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
+	Me(ctx context.Context) (*ent.User, error)
 }
 type TaskResolver interface {
 	Status(ctx context.Context, obj *ent.Task, asOf *time.Time) (status.Status, error)
@@ -496,6 +645,241 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "APIToken.allowedOrigins":
+		if e.ComplexityRoot.APIToken.AllowedOrigins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.AllowedOrigins(childComplexity), true
+	case "APIToken.complexityLimit":
+		if e.ComplexityRoot.APIToken.ComplexityLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.ComplexityLimit(childComplexity), true
+	case "APIToken.createdAt":
+		if e.ComplexityRoot.APIToken.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.CreatedAt(childComplexity), true
+	case "APIToken.expiresAt":
+		if e.ComplexityRoot.APIToken.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.ExpiresAt(childComplexity), true
+	case "APIToken.id":
+		if e.ComplexityRoot.APIToken.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.ID(childComplexity), true
+	case "APIToken.kind":
+		if e.ComplexityRoot.APIToken.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.Kind(childComplexity), true
+	case "APIToken.lastUsedAt":
+		if e.ComplexityRoot.APIToken.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.LastUsedAt(childComplexity), true
+	case "APIToken.name":
+		if e.ComplexityRoot.APIToken.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.Name(childComplexity), true
+	case "APIToken.prefix":
+		if e.ComplexityRoot.APIToken.Prefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.Prefix(childComplexity), true
+	case "APIToken.revokedAt":
+		if e.ComplexityRoot.APIToken.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.RevokedAt(childComplexity), true
+	case "APIToken.savedQuery":
+		if e.ComplexityRoot.APIToken.SavedQuery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.SavedQuery(childComplexity), true
+	case "APIToken.savedQueryID":
+		if e.ComplexityRoot.APIToken.SavedQueryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.SavedQueryID(childComplexity), true
+	case "APIToken.updatedAt":
+		if e.ComplexityRoot.APIToken.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.UpdatedAt(childComplexity), true
+	case "APIToken.user":
+		if e.ComplexityRoot.APIToken.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.User(childComplexity), true
+	case "APIToken.userID":
+		if e.ComplexityRoot.APIToken.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.UserID(childComplexity), true
+	case "APIToken.variables":
+		if e.ComplexityRoot.APIToken.Variables == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIToken.Variables(childComplexity), true
+
+	case "APITokenConnection.edges":
+		if e.ComplexityRoot.APITokenConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APITokenConnection.Edges(childComplexity), true
+	case "APITokenConnection.pageInfo":
+		if e.ComplexityRoot.APITokenConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APITokenConnection.PageInfo(childComplexity), true
+	case "APITokenConnection.totalCount":
+		if e.ComplexityRoot.APITokenConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APITokenConnection.TotalCount(childComplexity), true
+
+	case "APITokenEdge.cursor":
+		if e.ComplexityRoot.APITokenEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APITokenEdge.Cursor(childComplexity), true
+	case "APITokenEdge.node":
+		if e.ComplexityRoot.APITokenEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APITokenEdge.Node(childComplexity), true
+
+	case "AuditRecord.action":
+		if e.ComplexityRoot.AuditRecord.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.Action(childComplexity), true
+	case "AuditRecord.actor":
+		if e.ComplexityRoot.AuditRecord.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.Actor(childComplexity), true
+	case "AuditRecord.actorID":
+		if e.ComplexityRoot.AuditRecord.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.ActorID(childComplexity), true
+	case "AuditRecord.after":
+		if e.ComplexityRoot.AuditRecord.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.After(childComplexity), true
+	case "AuditRecord.at":
+		if e.ComplexityRoot.AuditRecord.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.At(childComplexity), true
+	case "AuditRecord.before":
+		if e.ComplexityRoot.AuditRecord.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.Before(childComplexity), true
+	case "AuditRecord.entityID":
+		if e.ComplexityRoot.AuditRecord.EntityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.EntityID(childComplexity), true
+	case "AuditRecord.entityType":
+		if e.ComplexityRoot.AuditRecord.EntityType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.EntityType(childComplexity), true
+	case "AuditRecord.id":
+		if e.ComplexityRoot.AuditRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.ID(childComplexity), true
+	case "AuditRecord.tokenID":
+		if e.ComplexityRoot.AuditRecord.TokenID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecord.TokenID(childComplexity), true
+
+	case "AuditRecordConnection.edges":
+		if e.ComplexityRoot.AuditRecordConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecordConnection.Edges(childComplexity), true
+	case "AuditRecordConnection.pageInfo":
+		if e.ComplexityRoot.AuditRecordConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecordConnection.PageInfo(childComplexity), true
+	case "AuditRecordConnection.totalCount":
+		if e.ComplexityRoot.AuditRecordConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecordConnection.TotalCount(childComplexity), true
+
+	case "AuditRecordEdge.cursor":
+		if e.ComplexityRoot.AuditRecordEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecordEdge.Cursor(childComplexity), true
+	case "AuditRecordEdge.node":
+		if e.ComplexityRoot.AuditRecordEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditRecordEdge.Node(childComplexity), true
+
+	case "CreatedToken.apiToken":
+		if e.ComplexityRoot.CreatedToken.APIToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedToken.APIToken(childComplexity), true
+	case "CreatedToken.token":
+		if e.ComplexityRoot.CreatedToken.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedToken.Token(childComplexity), true
 
 	case "DeadlineExtension.assignment":
 		if e.ComplexityRoot.DeadlineExtension.Assignment == nil {
@@ -1062,6 +1446,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MembershipEdge.Node(childComplexity), true
 
+	case "Mutation.changePassword":
+		if e.ComplexityRoot.Mutation.ChangePassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changePassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["currentPassword"].(string), args["newPassword"].(string)), true
+	case "Mutation.createAPIToken":
+		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAPIToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
 	case "Mutation.createDeadlineExtension":
 		if e.ComplexityRoot.Mutation.CreateDeadlineExtension == nil {
 			break
@@ -1095,6 +1501,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateDirectiveReference(childComplexity, args["input"].(ent.CreateDirectiveReferenceInput)), true
+	case "Mutation.createEmbedToken":
+		if e.ComplexityRoot.Mutation.CreateEmbedToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createEmbedToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateEmbedToken(childComplexity, args["input"].(model.CreateEmbedTokenInput)), true
 	case "Mutation.createMembership":
 		if e.ComplexityRoot.Mutation.CreateMembership == nil {
 			break
@@ -1150,6 +1567,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateReport(childComplexity, args["input"].(ent.CreateReportInput)), true
+	case "Mutation.createSavedQuery":
+		if e.ComplexityRoot.Mutation.CreateSavedQuery == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSavedQuery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSavedQuery(childComplexity, args["input"].(ent.CreateSavedQueryInput)), true
 	case "Mutation.createTask":
 		if e.ComplexityRoot.Mutation.CreateTask == nil {
 			break
@@ -1172,6 +1600,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTaskAssignment(childComplexity, args["input"].(ent.CreateTaskAssignmentInput)), true
+	case "Mutation.createUser":
+		if e.ComplexityRoot.Mutation.CreateUser == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createUser_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(model.CreateUserInput)), true
 	case "Mutation.deleteDeadlineExtension":
 		if e.ComplexityRoot.Mutation.DeleteDeadlineExtension == nil {
 			break
@@ -1260,6 +1699,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteReport(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteSavedQuery":
+		if e.ComplexityRoot.Mutation.DeleteSavedQuery == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSavedQuery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSavedQuery(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteTask":
 		if e.ComplexityRoot.Mutation.DeleteTask == nil {
 			break
@@ -1282,6 +1732,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTaskAssignment(childComplexity, args["id"].(int)), true
+	case "Mutation.revokeAPIToken":
+		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeAPIToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int)), true
 	case "Mutation.updateDeadlineExtension":
 		if e.ComplexityRoot.Mutation.UpdateDeadlineExtension == nil {
 			break
@@ -1370,6 +1831,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateReport(childComplexity, args["id"].(int), args["input"].(ent.UpdateReportInput)), true
+	case "Mutation.updateSavedQuery":
+		if e.ComplexityRoot.Mutation.UpdateSavedQuery == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSavedQuery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSavedQuery(childComplexity, args["id"].(int), args["input"].(ent.UpdateSavedQueryInput)), true
 	case "Mutation.updateTask":
 		if e.ComplexityRoot.Mutation.UpdateTask == nil {
 			break
@@ -1392,6 +1864,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateTaskAssignment(childComplexity, args["id"].(int), args["input"].(ent.UpdateTaskAssignmentInput)), true
+	case "Mutation.updateUser":
+		if e.ComplexityRoot.Mutation.UpdateUser == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateUser_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["id"].(int), args["input"].(model.UpdateUserInput)), true
 
 	case "Organization.abbreviation":
 		if e.ComplexityRoot.Organization.Abbreviation == nil {
@@ -1514,6 +1997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.ParentID(childComplexity), true
+	case "Organization.path":
+		if e.ComplexityRoot.Organization.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Path(childComplexity), true
 	case "Organization.predecessors":
 		if e.ComplexityRoot.Organization.Predecessors == nil {
 			break
@@ -1732,6 +2221,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "Query.apiTokens":
+		if e.ComplexityRoot.Query.APITokens == nil {
+			break
+		}
+
+		args, err := ec.field_Query_apiTokens_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.APITokens(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.APITokenOrder), args["where"].(*ent.APITokenWhereInput)), true
+	case "Query.auditRecords":
+		if e.ComplexityRoot.Query.AuditRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditRecords(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AuditRecordOrder), args["where"].(*ent.AuditRecordWhereInput)), true
 	case "Query.deadlineExtensions":
 		if e.ComplexityRoot.Query.DeadlineExtensions == nil {
 			break
@@ -1766,6 +2277,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Directives(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.DirectiveOrder), args["where"].(*ent.DirectiveWhereInput)), true
 
+	case "Query.me":
+		if e.ComplexityRoot.Query.Me == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Me(childComplexity), true
 	case "Query.memberships":
 		if e.ComplexityRoot.Query.Memberships == nil {
 			break
@@ -1843,6 +2360,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Reports(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ReportOrder), args["where"].(*ent.ReportWhereInput)), true
+	case "Query.savedQueries":
+		if e.ComplexityRoot.Query.SavedQueries == nil {
+			break
+		}
+
+		args, err := ec.field_Query_savedQueries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SavedQueries(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.SavedQueryOrder), args["where"].(*ent.SavedQueryWhereInput)), true
 	case "Query.taskAssignments":
 		if e.ComplexityRoot.Query.TaskAssignments == nil {
 			break
@@ -1865,6 +2393,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Tasks(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.TaskOrder), args["where"].(*ent.TaskWhereInput)), true
+	case "Query.users":
+		if e.ComplexityRoot.Query.Users == nil {
+			break
+		}
+
+		args, err := ec.field_Query_users_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Users(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.UserOrder), args["where"].(*ent.UserWhereInput)), true
 
 	case "Recipient.createdAt":
 		if e.ComplexityRoot.Recipient.CreatedAt == nil {
@@ -2111,6 +2650,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportEdge.Node(childComplexity), true
+
+	case "SavedQuery.createdAt":
+		if e.ComplexityRoot.SavedQuery.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.CreatedAt(childComplexity), true
+	case "SavedQuery.description":
+		if e.ComplexityRoot.SavedQuery.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Description(childComplexity), true
+	case "SavedQuery.document":
+		if e.ComplexityRoot.SavedQuery.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Document(childComplexity), true
+	case "SavedQuery.documentHash":
+		if e.ComplexityRoot.SavedQuery.DocumentHash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.DocumentHash(childComplexity), true
+	case "SavedQuery.embedTokens":
+		if e.ComplexityRoot.SavedQuery.EmbedTokens == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.EmbedTokens(childComplexity), true
+	case "SavedQuery.id":
+		if e.ComplexityRoot.SavedQuery.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.ID(childComplexity), true
+	case "SavedQuery.name":
+		if e.ComplexityRoot.SavedQuery.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Name(childComplexity), true
+	case "SavedQuery.operationName":
+		if e.ComplexityRoot.SavedQuery.OperationName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.OperationName(childComplexity), true
+	case "SavedQuery.owner":
+		if e.ComplexityRoot.SavedQuery.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Owner(childComplexity), true
+	case "SavedQuery.ownerID":
+		if e.ComplexityRoot.SavedQuery.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.OwnerID(childComplexity), true
+	case "SavedQuery.sharing":
+		if e.ComplexityRoot.SavedQuery.Sharing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Sharing(childComplexity), true
+	case "SavedQuery.updatedAt":
+		if e.ComplexityRoot.SavedQuery.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.UpdatedAt(childComplexity), true
+	case "SavedQuery.variables":
+		if e.ComplexityRoot.SavedQuery.Variables == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQuery.Variables(childComplexity), true
+
+	case "SavedQueryConnection.edges":
+		if e.ComplexityRoot.SavedQueryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQueryConnection.Edges(childComplexity), true
+	case "SavedQueryConnection.pageInfo":
+		if e.ComplexityRoot.SavedQueryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQueryConnection.PageInfo(childComplexity), true
+	case "SavedQueryConnection.totalCount":
+		if e.ComplexityRoot.SavedQueryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQueryConnection.TotalCount(childComplexity), true
+
+	case "SavedQueryEdge.cursor":
+		if e.ComplexityRoot.SavedQueryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQueryEdge.Cursor(childComplexity), true
+	case "SavedQueryEdge.node":
+		if e.ComplexityRoot.SavedQueryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedQueryEdge.Node(childComplexity), true
 
 	case "Task.assignments":
 		if e.ComplexityRoot.Task.Assignments == nil {
@@ -2476,6 +3126,133 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaskEdge.Node(childComplexity), true
 
+	case "User.clearance":
+		if e.ComplexityRoot.User.Clearance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Clearance(childComplexity), true
+	case "User.createdAt":
+		if e.ComplexityRoot.User.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.CreatedAt(childComplexity), true
+	case "User.disabled":
+		if e.ComplexityRoot.User.Disabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Disabled(childComplexity), true
+	case "User.displayName":
+		if e.ComplexityRoot.User.DisplayName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.DisplayName(childComplexity), true
+	case "User.email":
+		if e.ComplexityRoot.User.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Email(childComplexity), true
+	case "User.id":
+		if e.ComplexityRoot.User.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.ID(childComplexity), true
+	case "User.lastLoginAt":
+		if e.ComplexityRoot.User.LastLoginAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.LastLoginAt(childComplexity), true
+	case "User.mustChangePassword":
+		if e.ComplexityRoot.User.MustChangePassword == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.MustChangePassword(childComplexity), true
+	case "User.role":
+		if e.ComplexityRoot.User.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Role(childComplexity), true
+	case "User.savedQueries":
+		if e.ComplexityRoot.User.SavedQueries == nil {
+			break
+		}
+
+		args, err := ec.field_User_savedQueries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.User.SavedQueries(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.SavedQueryOrder), args["where"].(*ent.SavedQueryWhereInput)), true
+	case "User.scope":
+		if e.ComplexityRoot.User.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Scope(childComplexity), true
+	case "User.scopeID":
+		if e.ComplexityRoot.User.ScopeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.ScopeID(childComplexity), true
+	case "User.tokens":
+		if e.ComplexityRoot.User.Tokens == nil {
+			break
+		}
+
+		args, err := ec.field_User_tokens_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.User.Tokens(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.APITokenOrder), args["where"].(*ent.APITokenWhereInput)), true
+	case "User.updatedAt":
+		if e.ComplexityRoot.User.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.UpdatedAt(childComplexity), true
+
+	case "UserConnection.edges":
+		if e.ComplexityRoot.UserConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserConnection.Edges(childComplexity), true
+	case "UserConnection.pageInfo":
+		if e.ComplexityRoot.UserConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserConnection.PageInfo(childComplexity), true
+	case "UserConnection.totalCount":
+		if e.ComplexityRoot.UserConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserConnection.TotalCount(childComplexity), true
+
+	case "UserEdge.cursor":
+		if e.ComplexityRoot.UserEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserEdge.Cursor(childComplexity), true
+	case "UserEdge.node":
+		if e.ComplexityRoot.UserEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserEdge.Node(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2485,16 +3262,24 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("APITokenOrder", ec.unmarshalInputAPITokenOrder),
+			graphql.NewInputUnmarshaler("APITokenWhereInput", ec.unmarshalInputAPITokenWhereInput),
+			graphql.NewInputUnmarshaler("AuditRecordOrder", ec.unmarshalInputAuditRecordOrder),
+			graphql.NewInputUnmarshaler("AuditRecordWhereInput", ec.unmarshalInputAuditRecordWhereInput),
+			graphql.NewInputUnmarshaler("CreateAPITokenInput", ec.unmarshalInputCreateAPITokenInput),
 			graphql.NewInputUnmarshaler("CreateDeadlineExtensionInput", ec.unmarshalInputCreateDeadlineExtensionInput),
 			graphql.NewInputUnmarshaler("CreateDirectiveInput", ec.unmarshalInputCreateDirectiveInput),
 			graphql.NewInputUnmarshaler("CreateDirectiveReferenceInput", ec.unmarshalInputCreateDirectiveReferenceInput),
+			graphql.NewInputUnmarshaler("CreateEmbedTokenInput", ec.unmarshalInputCreateEmbedTokenInput),
 			graphql.NewInputUnmarshaler("CreateMembershipInput", ec.unmarshalInputCreateMembershipInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
 			graphql.NewInputUnmarshaler("CreatePersonInput", ec.unmarshalInputCreatePersonInput),
 			graphql.NewInputUnmarshaler("CreateRecipientInput", ec.unmarshalInputCreateRecipientInput),
 			graphql.NewInputUnmarshaler("CreateReportInput", ec.unmarshalInputCreateReportInput),
+			graphql.NewInputUnmarshaler("CreateSavedQueryInput", ec.unmarshalInputCreateSavedQueryInput),
 			graphql.NewInputUnmarshaler("CreateTaskAssignmentInput", ec.unmarshalInputCreateTaskAssignmentInput),
 			graphql.NewInputUnmarshaler("CreateTaskInput", ec.unmarshalInputCreateTaskInput),
+			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeadlineExtensionOrder", ec.unmarshalInputDeadlineExtensionOrder),
 			graphql.NewInputUnmarshaler("DeadlineExtensionWhereInput", ec.unmarshalInputDeadlineExtensionWhereInput),
 			graphql.NewInputUnmarshaler("DirectiveOrder", ec.unmarshalInputDirectiveOrder),
@@ -2511,6 +3296,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecipientWhereInput", ec.unmarshalInputRecipientWhereInput),
 			graphql.NewInputUnmarshaler("ReportOrder", ec.unmarshalInputReportOrder),
 			graphql.NewInputUnmarshaler("ReportWhereInput", ec.unmarshalInputReportWhereInput),
+			graphql.NewInputUnmarshaler("SavedQueryOrder", ec.unmarshalInputSavedQueryOrder),
+			graphql.NewInputUnmarshaler("SavedQueryWhereInput", ec.unmarshalInputSavedQueryWhereInput),
 			graphql.NewInputUnmarshaler("TaskAssignmentOrder", ec.unmarshalInputTaskAssignmentOrder),
 			graphql.NewInputUnmarshaler("TaskAssignmentWhereInput", ec.unmarshalInputTaskAssignmentWhereInput),
 			graphql.NewInputUnmarshaler("TaskOrder", ec.unmarshalInputTaskOrder),
@@ -2523,8 +3310,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdatePersonInput", ec.unmarshalInputUpdatePersonInput),
 			graphql.NewInputUnmarshaler("UpdateRecipientInput", ec.unmarshalInputUpdateRecipientInput),
 			graphql.NewInputUnmarshaler("UpdateReportInput", ec.unmarshalInputUpdateReportInput),
+			graphql.NewInputUnmarshaler("UpdateSavedQueryInput", ec.unmarshalInputUpdateSavedQueryInput),
 			graphql.NewInputUnmarshaler("UpdateTaskAssignmentInput", ec.unmarshalInputUpdateTaskAssignmentInput),
 			graphql.NewInputUnmarshaler("UpdateTaskInput", ec.unmarshalInputUpdateTaskInput),
+			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
+			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
+			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 		)
 	}
 	first := true
@@ -2620,6 +3411,124 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_APIToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_APIToken_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_APIToken_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_APIToken_updatedAt(ctx, field)
+	case "name":
+		return ec.fieldContext_APIToken_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_APIToken_kind(ctx, field)
+	case "prefix":
+		return ec.fieldContext_APIToken_prefix(ctx, field)
+	case "userID":
+		return ec.fieldContext_APIToken_userID(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_APIToken_expiresAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_APIToken_revokedAt(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_APIToken_lastUsedAt(ctx, field)
+	case "complexityLimit":
+		return ec.fieldContext_APIToken_complexityLimit(ctx, field)
+	case "savedQueryID":
+		return ec.fieldContext_APIToken_savedQueryID(ctx, field)
+	case "variables":
+		return ec.fieldContext_APIToken_variables(ctx, field)
+	case "allowedOrigins":
+		return ec.fieldContext_APIToken_allowedOrigins(ctx, field)
+	case "user":
+		return ec.fieldContext_APIToken_user(ctx, field)
+	case "savedQuery":
+		return ec.fieldContext_APIToken_savedQuery(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type APIToken", field.Name)
+}
+
+func (ec *executionContext) childFields_APITokenConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_APITokenConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_APITokenConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_APITokenConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type APITokenConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_APITokenEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_APITokenEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_APITokenEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type APITokenEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditRecord_id(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditRecord_at(ctx, field)
+	case "actorID":
+		return ec.fieldContext_AuditRecord_actorID(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditRecord_actor(ctx, field)
+	case "tokenID":
+		return ec.fieldContext_AuditRecord_tokenID(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditRecord_action(ctx, field)
+	case "entityType":
+		return ec.fieldContext_AuditRecord_entityType(ctx, field)
+	case "entityID":
+		return ec.fieldContext_AuditRecord_entityID(ctx, field)
+	case "before":
+		return ec.fieldContext_AuditRecord_before(ctx, field)
+	case "after":
+		return ec.fieldContext_AuditRecord_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditRecordConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditRecordConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditRecordConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditRecordConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditRecordConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditRecordEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AuditRecordEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AuditRecordEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditRecordEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CreatedToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_CreatedToken_token(ctx, field)
+	case "apiToken":
+		return ec.fieldContext_CreatedToken_apiToken(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatedToken", field.Name)
+}
 
 func (ec *executionContext) childFields_DeadlineExtension(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -2899,6 +3808,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_validFrom(ctx, field)
 	case "validTo":
 		return ec.fieldContext_Organization_validTo(ctx, field)
+	case "path":
+		return ec.fieldContext_Organization_path(ctx, field)
 	case "parentID":
 		return ec.fieldContext_Organization_parentID(ctx, field)
 	case "successorID":
@@ -3121,6 +4032,60 @@ func (ec *executionContext) childFields_ReportEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ReportEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SavedQuery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedQuery_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SavedQuery_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SavedQuery_updatedAt(ctx, field)
+	case "name":
+		return ec.fieldContext_SavedQuery_name(ctx, field)
+	case "description":
+		return ec.fieldContext_SavedQuery_description(ctx, field)
+	case "document":
+		return ec.fieldContext_SavedQuery_document(ctx, field)
+	case "operationName":
+		return ec.fieldContext_SavedQuery_operationName(ctx, field)
+	case "variables":
+		return ec.fieldContext_SavedQuery_variables(ctx, field)
+	case "documentHash":
+		return ec.fieldContext_SavedQuery_documentHash(ctx, field)
+	case "sharing":
+		return ec.fieldContext_SavedQuery_sharing(ctx, field)
+	case "ownerID":
+		return ec.fieldContext_SavedQuery_ownerID(ctx, field)
+	case "owner":
+		return ec.fieldContext_SavedQuery_owner(ctx, field)
+	case "embedTokens":
+		return ec.fieldContext_SavedQuery_embedTokens(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedQuery", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedQueryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SavedQueryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SavedQueryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SavedQueryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedQueryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedQueryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SavedQueryEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SavedQueryEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedQueryEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3261,6 +4226,62 @@ func (ec *executionContext) childFields_TaskEdge(ctx context.Context, field grap
 		return ec.fieldContext_TaskEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TaskEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_User_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_User_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_User_updatedAt(ctx, field)
+	case "email":
+		return ec.fieldContext_User_email(ctx, field)
+	case "displayName":
+		return ec.fieldContext_User_displayName(ctx, field)
+	case "role":
+		return ec.fieldContext_User_role(ctx, field)
+	case "scopeID":
+		return ec.fieldContext_User_scopeID(ctx, field)
+	case "clearance":
+		return ec.fieldContext_User_clearance(ctx, field)
+	case "disabled":
+		return ec.fieldContext_User_disabled(ctx, field)
+	case "mustChangePassword":
+		return ec.fieldContext_User_mustChangePassword(ctx, field)
+	case "lastLoginAt":
+		return ec.fieldContext_User_lastLoginAt(ctx, field)
+	case "scope":
+		return ec.fieldContext_User_scope(ctx, field)
+	case "tokens":
+		return ec.fieldContext_User_tokens(ctx, field)
+	case "savedQueries":
+		return ec.fieldContext_User_savedQueries(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_UserConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_UserConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_UserConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_UserConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_UserEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_UserEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_UserEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserEdge", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3649,6 +4670,42 @@ func (ec *executionContext) field_Directive_tasks_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "currentPassword",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["currentPassword"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "newPassword",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["newPassword"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
+			return ec.unmarshalNCreateAPITokenInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreateAPITokenInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createDeadlineExtension_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3683,6 +4740,20 @@ func (ec *executionContext) field_Mutation_createDirective_args(ctx context.Cont
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateDirectiveInput, error) {
 			return ec.unmarshalNCreateDirectiveInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateDirectiveInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createEmbedToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateEmbedTokenInput, error) {
+			return ec.unmarshalNCreateEmbedTokenInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreateEmbedTokenInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3761,6 +4832,20 @@ func (ec *executionContext) field_Mutation_createReport_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSavedQuery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateSavedQueryInput, error) {
+			return ec.unmarshalNCreateSavedQueryInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateSavedQueryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createTaskAssignment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3781,6 +4866,20 @@ func (ec *executionContext) field_Mutation_createTask_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateTaskInput, error) {
 			return ec.unmarshalNCreateTaskInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateTaskInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateUserInput, error) {
+			return ec.unmarshalNCreateUserInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreateUserInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3901,6 +5000,20 @@ func (ec *executionContext) field_Mutation_deleteReport_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteSavedQuery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteTaskAssignment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3916,6 +5029,20 @@ func (ec *executionContext) field_Mutation_deleteTaskAssignment_args(ctx context
 }
 
 func (ec *executionContext) field_Mutation_deleteTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -4105,6 +5232,28 @@ func (ec *executionContext) field_Mutation_updateReport_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateSavedQuery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateSavedQueryInput, error) {
+			return ec.unmarshalNUpdateSavedQueryInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐUpdateSavedQueryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateTaskAssignment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4141,6 +5290,28 @@ func (ec *executionContext) field_Mutation_updateTask_args(ctx context.Context, 
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateTaskInput, error) {
 			return ec.unmarshalNUpdateTaskInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐUpdateTaskInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateUserInput, error) {
+			return ec.unmarshalNUpdateUserInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐUpdateUserInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4703,6 +5874,114 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.APITokenOrder, error) {
+			return ec.unmarshalOAPITokenOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.APITokenWhereInput, error) {
+			return ec.unmarshalOAPITokenWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auditRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.AuditRecordOrder, error) {
+			return ec.unmarshalOAuditRecordOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AuditRecordWhereInput, error) {
+			return ec.unmarshalOAuditRecordWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_deadlineExtensions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5163,6 +6442,60 @@ func (ec *executionContext) field_Query_reports_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_savedQueries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.SavedQueryOrder, error) {
+			return ec.unmarshalOSavedQueryOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.SavedQueryWhereInput, error) {
+			return ec.unmarshalOSavedQueryWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_taskAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5263,6 +6596,60 @@ func (ec *executionContext) field_Query_tasks_args(ctx context.Context, rawArgs 
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.TaskWhereInput, error) {
 			return ec.unmarshalOTaskWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.UserOrder, error) {
+			return ec.unmarshalOUserOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.UserWhereInput, error) {
+			return ec.unmarshalOUserWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5623,6 +7010,114 @@ func (ec *executionContext) field_Task_status_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_User_savedQueries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.SavedQueryOrder, error) {
+			return ec.unmarshalOSavedQueryOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.SavedQueryWhereInput, error) {
+			return ec.unmarshalOSavedQueryWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_User_tokens_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.APITokenOrder, error) {
+			return ec.unmarshalOAPITokenOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.APITokenWhereInput, error) {
+			return ec.unmarshalOAPITokenWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5682,6 +7177,961 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _APIToken_id(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "ID")
+}
+
+func (ec *executionContext) _APIToken_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIToken_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIToken_name(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _APIToken_kind(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v apitoken.Kind) graphql.Marshaler {
+			return ec.marshalNAPITokenKind2githubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "APITokenKind")
+}
+
+func (ec *executionContext) _APIToken_prefix(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_prefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _APIToken_userID(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "ID")
+}
+
+func (ec *executionContext) _APIToken_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIToken_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIToken_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _APIToken_complexityLimit(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_complexityLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComplexityLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_complexityLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Int")
+}
+
+func (ec *executionContext) _APIToken_savedQueryID(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_savedQueryID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SavedQueryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_savedQueryID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "ID")
+}
+
+func (ec *executionContext) _APIToken_variables(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_variables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variables, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_variables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Map")
+}
+
+func (ec *executionContext) _APIToken_allowedOrigins(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_allowedOrigins(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllowedOrigins, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_allowedOrigins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APIToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _APIToken_user(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "APIToken",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _APIToken_savedQuery(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APIToken_savedQuery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SavedQuery(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedQuery) graphql.Marshaler {
+			return ec.marshalOSavedQuery2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQuery(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APIToken_savedQuery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "APIToken",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQuery(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _APITokenConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.APITokenConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APITokenConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.APITokenEdge) graphql.Marshaler {
+			return ec.marshalOAPITokenEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APITokenConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "APITokenConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APITokenEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _APITokenConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.APITokenConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APITokenConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APITokenConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "APITokenConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _APITokenConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.APITokenConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APITokenConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APITokenConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APITokenConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _APITokenEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.APITokenEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APITokenEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+			return ec.marshalOAPIToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_APITokenEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "APITokenEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _APITokenEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.APITokenEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_APITokenEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_APITokenEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("APITokenEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AuditRecord_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditRecord_at(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditRecord_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_actorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditRecord_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditRecord_tokenID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_tokenID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TokenID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_tokenID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditRecord_action(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v auditrecord.Action) graphql.Marshaler {
+			return ec.marshalNAuditRecordAction2githubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "AuditRecordAction")
+}
+
+func (ec *executionContext) _AuditRecord_entityType(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_entityType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditRecord_entityID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_entityID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_entityID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditRecord_before(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Map")
+}
+
+func (ec *executionContext) _AuditRecord_after(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecord_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecord_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Map")
+}
+
+func (ec *executionContext) _AuditRecordConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecordConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AuditRecordEdge) graphql.Marshaler {
+			return ec.marshalOAuditRecordEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecordConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditRecordEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditRecordConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecordConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecordConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditRecordConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecordConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecordConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecordConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditRecordEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecordEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecordEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditRecord) graphql.Marshaler {
+			return ec.marshalOAuditRecord2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecordEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditRecordEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditRecordEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecordEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditRecordEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditRecordEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditRecordEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CreatedToken_token(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedToken_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedToken_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatedToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatedToken_apiToken(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedToken_apiToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+			return ec.marshalNAPIToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedToken_apiToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatedToken",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _DeadlineExtension_id(ctx context.Context, field graphql.CollectedField, obj *ent.DeadlineExtension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7992,6 +10442,402 @@ func (ec *executionContext) fieldContext_MembershipEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("MembershipEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Mutation_createAPIToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAPIToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAPIToken(ctx, fc.Args["input"].(model.CreateAPITokenInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatedToken) graphql.Marshaler {
+			return ec.marshalNCreatedToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreatedToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAPIToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatedToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAPIToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createEmbedToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createEmbedToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateEmbedToken(ctx, fc.Args["input"].(model.CreateEmbedTokenInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatedToken) graphql.Marshaler {
+			return ec.marshalNCreatedToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreatedToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createEmbedToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatedToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createEmbedToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeAPIToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeAPIToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeAPIToken(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+			return ec.marshalNAPIToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeAPIToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeAPIToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["input"].(model.CreateUserInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateUser(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateUserInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangePassword(ctx, fc.Args["currentPassword"].(string), fc.Args["newPassword"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changePassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSavedQuery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSavedQuery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSavedQuery(ctx, fc.Args["input"].(ent.CreateSavedQueryInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedQuery) graphql.Marshaler {
+			return ec.marshalNSavedQuery2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQuery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSavedQuery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQuery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSavedQuery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSavedQuery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSavedQuery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSavedQuery(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateSavedQueryInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedQuery) graphql.Marshaler {
+			return ec.marshalNSavedQuery2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQuery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSavedQuery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQuery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSavedQuery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSavedQuery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSavedQuery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSavedQuery(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSavedQuery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSavedQuery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createOrganization(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9634,6 +12480,29 @@ func (ec *executionContext) fieldContext_Organization_validTo(_ context.Context,
 	return graphql.NewScalarFieldContext("Organization", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Organization_path(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+}
+
 func (ec *executionContext) _Organization_parentID(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10763,6 +13632,94 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_apiTokens(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_apiTokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().APITokens(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.APITokenOrder), fc.Args["where"].(*ent.APITokenWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APITokenConnection) graphql.Marshaler {
+			return ec.marshalNAPITokenConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_apiTokens(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APITokenConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_apiTokens_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditRecords(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.AuditRecordOrder), fc.Args["where"].(*ent.AuditRecordWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditRecordConnection) graphql.Marshaler {
+			return ec.marshalNAuditRecordConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditRecordConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_deadlineExtensions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11115,6 +14072,50 @@ func (ec *executionContext) fieldContext_Query_reports(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_savedQueries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedQueries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SavedQueries(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.SavedQueryOrder), fc.Args["where"].(*ent.SavedQueryWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedQueryConnection) graphql.Marshaler {
+			return ec.marshalNSavedQueryConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedQueries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQueryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_savedQueries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_tasks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11199,6 +14200,82 @@ func (ec *executionContext) fieldContext_Query_taskAssignments(ctx context.Conte
 	if fc.Args, err = ec.field_Query_taskAssignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_users(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_users(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Users(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.UserOrder), fc.Args["where"].(*ent.UserWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.UserConnection) graphql.Marshaler {
+			return ec.marshalNUserConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_users(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_users_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_me(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Me(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -12305,6 +15382,465 @@ func (ec *executionContext) _ReportEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_ReportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _SavedQuery_id(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedQuery_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SavedQuery_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SavedQuery_name(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_description(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_document(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_operationName(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_operationName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperationName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_operationName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_variables(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_variables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variables, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_variables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "Map")
+}
+
+func (ec *executionContext) _SavedQuery_documentHash(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_documentHash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentHash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_documentHash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedQuery_sharing(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_sharing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sharing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v savedquery.Sharing) graphql.Marshaler {
+			return ec.marshalNSavedQuerySharing2githubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_sharing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "SavedQuerySharing")
+}
+
+func (ec *executionContext) _SavedQuery_ownerID(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_ownerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_ownerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedQuery_owner(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Owner(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedQuery",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedQuery_embedTokens(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQuery_embedTokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmbedTokens(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.APIToken) graphql.Marshaler {
+			return ec.marshalOAPIToken2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQuery_embedTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedQuery",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APIToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedQueryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQueryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQueryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SavedQueryEdge) graphql.Marshaler {
+			return ec.marshalOSavedQueryEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQueryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedQueryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQueryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedQueryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQueryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQueryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQueryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedQueryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedQueryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQueryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQueryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQueryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQueryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SavedQueryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQueryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQueryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedQuery) graphql.Marshaler {
+			return ec.marshalOSavedQuery2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQuery(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQueryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedQueryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQuery(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedQueryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQueryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedQueryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedQueryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedQueryEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Task_id(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
@@ -13793,6 +17329,521 @@ func (ec *executionContext) fieldContext_TaskEdge_cursor(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("TaskEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "ID")
+}
+
+func (ec *executionContext) _User_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
+}
+
+func (ec *executionContext) _User_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
+}
+
+func (ec *executionContext) _User_email(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "String")
+}
+
+func (ec *executionContext) _User_displayName(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_displayName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisplayName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "String")
+}
+
+func (ec *executionContext) _User_role(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v user.Role) graphql.Marshaler {
+			return ec.marshalNUserUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "UserUserRole")
+}
+
+func (ec *executionContext) _User_scopeID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_scopeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScopeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_scopeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "ID")
+}
+
+func (ec *executionContext) _User_clearance(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_clearance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Clearance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v user.Clearance) graphql.Marshaler {
+			return ec.marshalNUserClearance2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_clearance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "UserClearance")
+}
+
+func (ec *executionContext) _User_disabled(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_disabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_disabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _User_mustChangePassword(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_mustChangePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MustChangePassword, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_mustChangePassword(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _User_lastLoginAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_lastLoginAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastLoginAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_lastLoginAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
+}
+
+func (ec *executionContext) _User_scope(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_tokens(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_tokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Tokens(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.APITokenOrder), fc.Args["where"].(*ent.APITokenWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.APITokenConnection) graphql.Marshaler {
+			return ec.marshalNAPITokenConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_tokens(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_APITokenConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_User_tokens_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_savedQueries(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_savedQueries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.SavedQueries(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.SavedQueryOrder), fc.Args["where"].(*ent.SavedQueryWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SavedQueryConnection) graphql.Marshaler {
+			return ec.marshalNSavedQueryConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_savedQueries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedQueryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_User_savedQueries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UserConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UserEdge) graphql.Marshaler {
+			return ec.marshalOUserEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UserConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UserConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UserConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UserConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UserConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UserEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.UserEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UserEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UserEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UserEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.UserEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14852,6 +18903,1592 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAPITokenOrder(ctx context.Context, obj any) (ent.APITokenOrder, error) {
+	var it ent.APITokenOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAPITokenOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAPITokenOrder unmarshals raw into the APITokenOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAPITokenOrder(ctx context.Context, raw any) (ent.APITokenOrder, error) {
+	var out ent.APITokenOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "APITokenOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAPITokenWhereInput(ctx context.Context, obj any) (ent.APITokenWhereInput, error) {
+	var it ent.APITokenWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "prefix", "prefixNEQ", "prefixIn", "prefixNotIn", "prefixGT", "prefixGTE", "prefixLT", "prefixLTE", "prefixContains", "prefixHasPrefix", "prefixHasSuffix", "prefixEqualFold", "prefixContainsFold", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "revokedAt", "revokedAtNEQ", "revokedAtIn", "revokedAtNotIn", "revokedAtGT", "revokedAtGTE", "revokedAtLT", "revokedAtLTE", "revokedAtIsNil", "revokedAtNotNil", "lastUsedAt", "lastUsedAtNEQ", "lastUsedAtIn", "lastUsedAtNotIn", "lastUsedAtGT", "lastUsedAtGTE", "lastUsedAtLT", "lastUsedAtLTE", "lastUsedAtIsNil", "lastUsedAtNotNil", "complexityLimit", "complexityLimitNEQ", "complexityLimitIn", "complexityLimitNotIn", "complexityLimitGT", "complexityLimitGTE", "complexityLimitLT", "complexityLimitLTE", "complexityLimitIsNil", "complexityLimitNotNil", "savedQueryID", "savedQueryIDNEQ", "savedQueryIDIn", "savedQueryIDNotIn", "savedQueryIDIsNil", "savedQueryIDNotNil", "hasUser", "hasUserWith", "hasSavedQuery", "hasSavedQueryWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAPITokenWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAPITokenWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAPITokenWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOAPITokenKind2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOAPITokenKind2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOAPITokenKind2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOAPITokenKind2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "prefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Prefix = data
+		case "prefixNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixNEQ = data
+		case "prefixIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixIn = data
+		case "prefixNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixNotIn = data
+		case "prefixGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixGT = data
+		case "prefixGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixGTE = data
+		case "prefixLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixLT = data
+		case "prefixLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixLTE = data
+		case "prefixContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixContains = data
+		case "prefixHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixHasPrefix = data
+		case "prefixHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixHasSuffix = data
+		case "prefixEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixEqualFold = data
+		case "prefixContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefixContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PrefixContainsFold = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		case "expiresAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtNEQ = data
+		case "expiresAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtIn = data
+		case "expiresAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtNotIn = data
+		case "expiresAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtGT = data
+		case "expiresAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtGTE = data
+		case "expiresAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtLT = data
+		case "expiresAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtLTE = data
+		case "expiresAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtIsNil = data
+		case "expiresAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAtNotNil = data
+		case "revokedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAt = data
+		case "revokedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtNEQ = data
+		case "revokedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtIn = data
+		case "revokedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtNotIn = data
+		case "revokedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtGT = data
+		case "revokedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtGTE = data
+		case "revokedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtLT = data
+		case "revokedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtLTE = data
+		case "revokedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtIsNil = data
+		case "revokedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAtNotNil = data
+		case "lastUsedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAt = data
+		case "lastUsedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtNEQ = data
+		case "lastUsedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtIn = data
+		case "lastUsedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtNotIn = data
+		case "lastUsedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtGT = data
+		case "lastUsedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtGTE = data
+		case "lastUsedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtLT = data
+		case "lastUsedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtLTE = data
+		case "lastUsedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtIsNil = data
+		case "lastUsedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastUsedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastUsedAtNotNil = data
+		case "complexityLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimit = data
+		case "complexityLimitNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitNEQ = data
+		case "complexityLimitIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitIn = data
+		case "complexityLimitNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitNotIn = data
+		case "complexityLimitGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitGT = data
+		case "complexityLimitGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitGTE = data
+		case "complexityLimitLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitLT = data
+		case "complexityLimitLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitLTE = data
+		case "complexityLimitIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitIsNil = data
+		case "complexityLimitNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimitNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimitNotNil = data
+		case "savedQueryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("savedQueryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SavedQueryID = data
+		case "savedQueryIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("savedQueryIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SavedQueryIDNEQ = data
+		case "savedQueryIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("savedQueryIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SavedQueryIDIn = data
+		case "savedQueryIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("savedQueryIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SavedQueryIDNotIn = data
+		case "savedQueryIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("savedQueryIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SavedQueryIDIsNil = data
+		case "savedQueryIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("savedQueryIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SavedQueryIDNotNil = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInputᚄ(ctx, v)
+			}
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.UserWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.UserWhereInput); ok {
+				it.HasUserWith = data
+			} else if tmp == nil {
+				it.HasUserWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.UserWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+		case "hasSavedQuery":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQuery"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSavedQuery = data
+		case "hasSavedQueryWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQueryWith"))
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOSavedQueryWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInputᚄ(ctx, v)
+			}
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.SavedQueryWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.SavedQueryWhereInput); ok {
+				it.HasSavedQueryWith = data
+			} else if tmp == nil {
+				it.HasSavedQueryWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.SavedQueryWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAPITokenWhereInput unmarshals raw into the APITokenWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAPITokenWhereInput(ctx context.Context, raw any) (ent.APITokenWhereInput, error) {
+	var out ent.APITokenWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "APITokenWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuditRecordOrder(ctx context.Context, obj any) (ent.AuditRecordOrder, error) {
+	var it ent.AuditRecordOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAuditRecordOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditRecordOrder unmarshals raw into the AuditRecordOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditRecordOrder(ctx context.Context, raw any) (ent.AuditRecordOrder, error) {
+	var out ent.AuditRecordOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditRecordOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuditRecordWhereInput(ctx context.Context, obj any) (ent.AuditRecordWhereInput, error) {
+	var it ent.AuditRecordWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "actorID", "actorIDNEQ", "actorIDIn", "actorIDNotIn", "actorIDGT", "actorIDGTE", "actorIDLT", "actorIDLTE", "actorIDIsNil", "actorIDNotNil", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "tokenID", "tokenIDNEQ", "tokenIDIn", "tokenIDNotIn", "tokenIDGT", "tokenIDGTE", "tokenIDLT", "tokenIDLTE", "tokenIDIsNil", "tokenIDNotNil", "action", "actionNEQ", "actionIn", "actionNotIn", "entityType", "entityTypeNEQ", "entityTypeIn", "entityTypeNotIn", "entityTypeGT", "entityTypeGTE", "entityTypeLT", "entityTypeLTE", "entityTypeContains", "entityTypeHasPrefix", "entityTypeHasSuffix", "entityTypeEqualFold", "entityTypeContainsFold", "entityID", "entityIDNEQ", "entityIDIn", "entityIDNotIn", "entityIDGT", "entityIDGTE", "entityIDLT", "entityIDLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAuditRecordWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAuditRecordWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAuditRecordWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		case "atNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNEQ = data
+		case "atIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtIn = data
+		case "atNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNotIn = data
+		case "atGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGT = data
+		case "atGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGTE = data
+		case "atLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLT = data
+		case "atLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLTE = data
+		case "actorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorID = data
+		case "actorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNEQ = data
+		case "actorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDIn = data
+		case "actorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNotIn = data
+		case "actorIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGT = data
+		case "actorIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGTE = data
+		case "actorIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLT = data
+		case "actorIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLTE = data
+		case "actorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDIsNil = data
+		case "actorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNotNil = data
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "actorNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorNEQ = data
+		case "actorIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIn = data
+		case "actorNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorNotIn = data
+		case "actorGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorGT = data
+		case "actorGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorGTE = data
+		case "actorLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorLT = data
+		case "actorLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorLTE = data
+		case "actorContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorContains = data
+		case "actorHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorHasPrefix = data
+		case "actorHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorHasSuffix = data
+		case "actorEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorEqualFold = data
+		case "actorContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorContainsFold = data
+		case "tokenID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenID = data
+		case "tokenIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDNEQ = data
+		case "tokenIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDIn = data
+		case "tokenIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDNotIn = data
+		case "tokenIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDGT = data
+		case "tokenIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDGTE = data
+		case "tokenIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDLT = data
+		case "tokenIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDLTE = data
+		case "tokenIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDIsNil = data
+		case "tokenIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TokenIDNotNil = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalOAuditRecordAction2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "actionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionNEQ"))
+			data, err := ec.unmarshalOAuditRecordAction2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionNEQ = data
+		case "actionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionIn"))
+			data, err := ec.unmarshalOAuditRecordAction2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionIn = data
+		case "actionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionNotIn"))
+			data, err := ec.unmarshalOAuditRecordAction2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionNotIn = data
+		case "entityType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityType = data
+		case "entityTypeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNEQ = data
+		case "entityTypeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeIn = data
+		case "entityTypeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNotIn = data
+		case "entityTypeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGT = data
+		case "entityTypeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGTE = data
+		case "entityTypeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLT = data
+		case "entityTypeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLTE = data
+		case "entityTypeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContains = data
+		case "entityTypeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasPrefix = data
+		case "entityTypeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasSuffix = data
+		case "entityTypeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeEqualFold = data
+		case "entityTypeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContainsFold = data
+		case "entityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityID = data
+		case "entityIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNEQ = data
+		case "entityIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDIn = data
+		case "entityIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNotIn = data
+		case "entityIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGT = data
+		case "entityIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGTE = data
+		case "entityIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLT = data
+		case "entityIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditRecordWhereInput unmarshals raw into the AuditRecordWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditRecordWhereInput(ctx context.Context, raw any) (ent.AuditRecordWhereInput, error) {
+	var out ent.AuditRecordWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditRecordWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateAPITokenInput(ctx context.Context, obj any) (model.CreateAPITokenInput, error) {
+	var it model.CreateAPITokenInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "expiresAt", "complexityLimit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		case "complexityLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complexityLimit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplexityLimit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAPITokenInput unmarshals raw into the CreateAPITokenInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAPITokenInput(ctx context.Context, raw any) (model.CreateAPITokenInput, error) {
+	var out model.CreateAPITokenInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAPITokenInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateDeadlineExtensionInput(ctx context.Context, obj any) (ent.CreateDeadlineExtensionInput, error) {
 	var it ent.CreateDeadlineExtensionInput
 	if obj == nil {
@@ -15248,6 +20885,76 @@ func (ec *executionContext) unmarshalInputCreateDirectiveReferenceInput(ctx cont
 func UnmarshalCreateDirectiveReferenceInput(ctx context.Context, raw any) (ent.CreateDirectiveReferenceInput, error) {
 	var out ent.CreateDirectiveReferenceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDirectiveReferenceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateEmbedTokenInput(ctx context.Context, obj any) (model.CreateEmbedTokenInput, error) {
+	var it model.CreateEmbedTokenInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "savedQueryID", "variables", "allowedOrigins", "expiresAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "savedQueryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("savedQueryID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SavedQueryID = data
+		case "variables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variables"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Variables = data
+		case "allowedOrigins":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowedOrigins"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowedOrigins = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateEmbedTokenInput unmarshals raw into the CreateEmbedTokenInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateEmbedTokenInput(ctx context.Context, raw any) (model.CreateEmbedTokenInput, error) {
+	var out model.CreateEmbedTokenInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateEmbedTokenInput", raw, &out)
 	return out, err
 }
 
@@ -15769,6 +21476,83 @@ func UnmarshalCreateReportInput(ctx context.Context, raw any) (ent.CreateReportI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateSavedQueryInput(ctx context.Context, obj any) (ent.CreateSavedQueryInput, error) {
+	var it ent.CreateSavedQueryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description", "document", "operationName", "variables", "sharing"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "document":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("document"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Document = data
+		case "operationName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationName = data
+		case "variables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variables"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Variables = data
+		case "sharing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharing"))
+			data, err := ec.unmarshalOSavedQuerySharing2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sharing = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSavedQueryInput unmarshals raw into the CreateSavedQueryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSavedQueryInput(ctx context.Context, raw any) (ent.CreateSavedQueryInput, error) {
+	var out ent.CreateSavedQueryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSavedQueryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateTaskAssignmentInput(ctx context.Context, obj any) (ent.CreateTaskAssignmentInput, error) {
 	var it ent.CreateTaskAssignmentInput
 	if obj == nil {
@@ -16046,6 +21830,83 @@ func (ec *executionContext) unmarshalInputCreateTaskInput(ctx context.Context, o
 func UnmarshalCreateTaskInput(ctx context.Context, raw any) (ent.CreateTaskInput, error) {
 	var out ent.CreateTaskInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTaskInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, obj any) (model.CreateUserInput, error) {
+	var it model.CreateUserInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "displayName", "password", "role", "scopeID", "clearance"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "displayName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayName = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "scopeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeID = data
+		case "clearance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearance"))
+			data, err := ec.unmarshalOClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Clearance = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateUserInput unmarshals raw into the CreateUserInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateUserInput(ctx context.Context, raw any) (model.CreateUserInput, error) {
+	var out model.CreateUserInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUserInput", raw, &out)
 	return out, err
 }
 
@@ -16647,11 +22508,30 @@ func (ec *executionContext) unmarshalInputDeadlineExtensionWhereInput(ctx contex
 			it.HasAssignment = data
 		case "hasAssignmentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentWith"))
-			data, err := ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
 			}
-			it.HasAssignmentWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskAssignmentWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskAssignmentWhereInput); ok {
+				it.HasAssignmentWith = data
+			} else if tmp == nil {
+				it.HasAssignmentWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskAssignmentWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -17530,11 +23410,30 @@ func (ec *executionContext) unmarshalInputDirectiveReferenceWhereInput(ctx conte
 			it.HasSource = data
 		case "hasSourceWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSourceWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasSourceWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasSourceWith = data
+			} else if tmp == nil {
+				it.HasSourceWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasTarget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTarget"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -17544,11 +23443,30 @@ func (ec *executionContext) unmarshalInputDirectiveReferenceWhereInput(ctx conte
 			it.HasTarget = data
 		case "hasTargetWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTargetWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasTargetWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasTargetWith = data
+			} else if tmp == nil {
+				it.HasTargetWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -19490,11 +25408,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasIssuer = data
 		case "hasIssuerWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIssuerWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasIssuerWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasIssuerWith = data
+			} else if tmp == nil {
+				it.HasIssuerWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasActingBody":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActingBody"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19504,11 +25441,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasActingBody = data
 		case "hasActingBodyWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActingBodyWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasActingBodyWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasActingBodyWith = data
+			} else if tmp == nil {
+				it.HasActingBodyWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasSigner":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSigner"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19518,11 +25474,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasSigner = data
 		case "hasSignerWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSignerWith"))
-			data, err := ec.unmarshalOPersonWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐPersonWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOPersonWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐPersonWhereInputᚄ(ctx, v)
 			}
-			it.HasSignerWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.PersonWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.PersonWhereInput); ok {
+				it.HasSignerWith = data
+			} else if tmp == nil {
+				it.HasSignerWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.PersonWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasReferences":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReferences"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19532,11 +25507,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasReferences = data
 		case "hasReferencesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReferencesWith"))
-			data, err := ec.unmarshalODirectiveReferenceWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveReferenceWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveReferenceWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveReferenceWhereInputᚄ(ctx, v)
 			}
-			it.HasReferencesWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveReferenceWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveReferenceWhereInput); ok {
+				it.HasReferencesWith = data
+			} else if tmp == nil {
+				it.HasReferencesWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveReferenceWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasCitedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCitedBy"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19546,11 +25540,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasCitedBy = data
 		case "hasCitedByWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCitedByWith"))
-			data, err := ec.unmarshalODirectiveReferenceWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveReferenceWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveReferenceWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveReferenceWhereInputᚄ(ctx, v)
 			}
-			it.HasCitedByWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveReferenceWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveReferenceWhereInput); ok {
+				it.HasCitedByWith = data
+			} else if tmp == nil {
+				it.HasCitedByWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveReferenceWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasRecipients":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipients"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19560,11 +25573,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasRecipients = data
 		case "hasRecipientsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipientsWith"))
-			data, err := ec.unmarshalORecipientWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐRecipientWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalORecipientWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐRecipientWhereInputᚄ(ctx, v)
 			}
-			it.HasRecipientsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.RecipientWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.RecipientWhereInput); ok {
+				it.HasRecipientsWith = data
+			} else if tmp == nil {
+				it.HasRecipientsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.RecipientWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasTasks":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTasks"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19574,11 +25606,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasTasks = data
 		case "hasTasksWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTasksWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
 			}
-			it.HasTasksWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskWhereInput); ok {
+				it.HasTasksWith = data
+			} else if tmp == nil {
+				it.HasTasksWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasReports":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19588,11 +25639,30 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
-			data, err := ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
 			}
-			it.HasReportsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.ReportWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.ReportWhereInput); ok {
+				it.HasReportsWith = data
+			} else if tmp == nil {
+				it.HasReportsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.ReportWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -20194,11 +26264,30 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 			it.HasPerson = data
 		case "hasPersonWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPersonWith"))
-			data, err := ec.unmarshalOPersonWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐPersonWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOPersonWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐPersonWhereInputᚄ(ctx, v)
 			}
-			it.HasPersonWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.PersonWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.PersonWhereInput); ok {
+				it.HasPersonWith = data
+			} else if tmp == nil {
+				it.HasPersonWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.PersonWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasOrganization":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -20208,11 +26297,30 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasOrganizationWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasOrganizationWith = data
+			} else if tmp == nil {
+				it.HasOrganizationWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -21318,11 +27426,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasParent = data
 		case "hasParentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParentWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasParentWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasParentWith = data
+			} else if tmp == nil {
+				it.HasParentWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasChildren":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildren"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21332,11 +27459,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasChildren = data
 		case "hasChildrenWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildrenWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasChildrenWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasChildrenWith = data
+			} else if tmp == nil {
+				it.HasChildrenWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasSuccessor":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSuccessor"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21346,11 +27492,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasSuccessor = data
 		case "hasSuccessorWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSuccessorWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasSuccessorWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasSuccessorWith = data
+			} else if tmp == nil {
+				it.HasSuccessorWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasPredecessors":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPredecessors"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21360,11 +27525,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasPredecessors = data
 		case "hasPredecessorsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPredecessorsWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasPredecessorsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasPredecessorsWith = data
+			} else if tmp == nil {
+				it.HasPredecessorsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasMemberships":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMemberships"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21374,11 +27558,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasMemberships = data
 		case "hasMembershipsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembershipsWith"))
-			data, err := ec.unmarshalOMembershipWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐMembershipWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOMembershipWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐMembershipWhereInputᚄ(ctx, v)
 			}
-			it.HasMembershipsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.MembershipWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.MembershipWhereInput); ok {
+				it.HasMembershipsWith = data
+			} else if tmp == nil {
+				it.HasMembershipsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.MembershipWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasIssuedDirectives":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIssuedDirectives"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21388,11 +27591,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasIssuedDirectives = data
 		case "hasIssuedDirectivesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIssuedDirectivesWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasIssuedDirectivesWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasIssuedDirectivesWith = data
+			} else if tmp == nil {
+				it.HasIssuedDirectivesWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasActedDirectives":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActedDirectives"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21402,11 +27624,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasActedDirectives = data
 		case "hasActedDirectivesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActedDirectivesWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasActedDirectivesWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasActedDirectivesWith = data
+			} else if tmp == nil {
+				it.HasActedDirectivesWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasReceived":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReceived"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21416,11 +27657,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasReceived = data
 		case "hasReceivedWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReceivedWith"))
-			data, err := ec.unmarshalORecipientWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐRecipientWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalORecipientWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐRecipientWhereInputᚄ(ctx, v)
 			}
-			it.HasReceivedWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.RecipientWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.RecipientWhereInput); ok {
+				it.HasReceivedWith = data
+			} else if tmp == nil {
+				it.HasReceivedWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.RecipientWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasAssignments":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignments"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21430,11 +27690,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasAssignments = data
 		case "hasAssignmentsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentsWith"))
-			data, err := ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
 			}
-			it.HasAssignmentsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskAssignmentWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskAssignmentWhereInput); ok {
+				it.HasAssignmentsWith = data
+			} else if tmp == nil {
+				it.HasAssignmentsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskAssignmentWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasReports":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21444,11 +27723,30 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
-			data, err := ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
 			}
-			it.HasReportsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.ReportWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.ReportWhereInput); ok {
+				it.HasReportsWith = data
+			} else if tmp == nil {
+				it.HasReportsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.ReportWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -21826,11 +28124,30 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 			it.HasMemberships = data
 		case "hasMembershipsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembershipsWith"))
-			data, err := ec.unmarshalOMembershipWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐMembershipWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOMembershipWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐMembershipWhereInputᚄ(ctx, v)
 			}
-			it.HasMembershipsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.MembershipWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.MembershipWhereInput); ok {
+				it.HasMembershipsWith = data
+			} else if tmp == nil {
+				it.HasMembershipsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.MembershipWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasSignedDirectives":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSignedDirectives"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21840,11 +28157,30 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 			it.HasSignedDirectives = data
 		case "hasSignedDirectivesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSignedDirectivesWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasSignedDirectivesWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasSignedDirectivesWith = data
+			} else if tmp == nil {
+				it.HasSignedDirectivesWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -22481,11 +28817,30 @@ func (ec *executionContext) unmarshalInputRecipientWhereInput(ctx context.Contex
 			it.HasDirective = data
 		case "hasDirectiveWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasDirectiveWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasDirectiveWith = data
+			} else if tmp == nil {
+				it.HasDirectiveWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasOrganization":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -22495,11 +28850,30 @@ func (ec *executionContext) unmarshalInputRecipientWhereInput(ctx context.Contex
 			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasOrganizationWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasOrganizationWith = data
+			} else if tmp == nil {
+				it.HasOrganizationWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -23458,11 +29832,30 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasOrganizationWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasOrganizationWith = data
+			} else if tmp == nil {
+				it.HasOrganizationWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasTask":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTask"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -23472,11 +29865,30 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 			it.HasTask = data
 		case "hasTaskWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTaskWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
 			}
-			it.HasTaskWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskWhereInput); ok {
+				it.HasTaskWith = data
+			} else if tmp == nil {
+				it.HasTaskWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasDirective":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirective"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -23486,11 +29898,30 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 			it.HasDirective = data
 		case "hasDirectiveWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasDirectiveWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasDirectiveWith = data
+			} else if tmp == nil {
+				it.HasDirectiveWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasAssignment":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignment"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -23500,11 +29931,30 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 			it.HasAssignment = data
 		case "hasAssignmentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentWith"))
-			data, err := ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
 			}
-			it.HasAssignmentWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskAssignmentWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskAssignmentWhereInput); ok {
+				it.HasAssignmentWith = data
+			} else if tmp == nil {
+				it.HasAssignmentWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskAssignmentWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -23519,6 +29969,902 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 func UnmarshalReportWhereInput(ctx context.Context, raw any) (ent.ReportWhereInput, error) {
 	var out ent.ReportWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSavedQueryOrder(ctx context.Context, obj any) (ent.SavedQueryOrder, error) {
+	var it ent.SavedQueryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSavedQueryOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSavedQueryOrder unmarshals raw into the SavedQueryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSavedQueryOrder(ctx context.Context, raw any) (ent.SavedQueryOrder, error) {
+	var out ent.SavedQueryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SavedQueryOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSavedQueryWhereInput(ctx context.Context, obj any) (ent.SavedQueryWhereInput, error) {
+	var it ent.SavedQueryWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "document", "documentNEQ", "documentIn", "documentNotIn", "documentGT", "documentGTE", "documentLT", "documentLTE", "documentContains", "documentHasPrefix", "documentHasSuffix", "documentEqualFold", "documentContainsFold", "operationName", "operationNameNEQ", "operationNameIn", "operationNameNotIn", "operationNameGT", "operationNameGTE", "operationNameLT", "operationNameLTE", "operationNameContains", "operationNameHasPrefix", "operationNameHasSuffix", "operationNameIsNil", "operationNameNotNil", "operationNameEqualFold", "operationNameContainsFold", "documentHash", "documentHashNEQ", "documentHashIn", "documentHashNotIn", "documentHashGT", "documentHashGTE", "documentHashLT", "documentHashLTE", "documentHashContains", "documentHashHasPrefix", "documentHashHasSuffix", "documentHashIsNil", "documentHashNotNil", "documentHashEqualFold", "documentHashContainsFold", "sharing", "sharingNEQ", "sharingIn", "sharingNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "hasOwner", "hasOwnerWith", "hasEmbedTokens", "hasEmbedTokensWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOSavedQueryWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOSavedQueryWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOSavedQueryWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIsNil = data
+		case "descriptionNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotNil = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "document":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("document"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Document = data
+		case "documentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNEQ = data
+		case "documentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIn = data
+		case "documentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentNotIn = data
+		case "documentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentGT = data
+		case "documentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentGTE = data
+		case "documentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentLT = data
+		case "documentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentLTE = data
+		case "documentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentContains = data
+		case "documentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHasPrefix = data
+		case "documentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHasSuffix = data
+		case "documentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentEqualFold = data
+		case "documentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentContainsFold = data
+		case "operationName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationName = data
+		case "operationNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameNEQ = data
+		case "operationNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameIn = data
+		case "operationNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameNotIn = data
+		case "operationNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameGT = data
+		case "operationNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameGTE = data
+		case "operationNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameLT = data
+		case "operationNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameLTE = data
+		case "operationNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameContains = data
+		case "operationNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameHasPrefix = data
+		case "operationNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameHasSuffix = data
+		case "operationNameIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameIsNil = data
+		case "operationNameNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameNotNil = data
+		case "operationNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameEqualFold = data
+		case "operationNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNameContainsFold = data
+		case "documentHash":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHash"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHash = data
+		case "documentHashNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashNEQ = data
+		case "documentHashIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashIn = data
+		case "documentHashNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashNotIn = data
+		case "documentHashGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashGT = data
+		case "documentHashGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashGTE = data
+		case "documentHashLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashLT = data
+		case "documentHashLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashLTE = data
+		case "documentHashContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashContains = data
+		case "documentHashHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashHasPrefix = data
+		case "documentHashHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashHasSuffix = data
+		case "documentHashIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashIsNil = data
+		case "documentHashNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashNotNil = data
+		case "documentHashEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashEqualFold = data
+		case "documentHashContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentHashContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentHashContainsFold = data
+		case "sharing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharing"))
+			data, err := ec.unmarshalOSavedQuerySharing2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sharing = data
+		case "sharingNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharingNEQ"))
+			data, err := ec.unmarshalOSavedQuerySharing2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SharingNEQ = data
+		case "sharingIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharingIn"))
+			data, err := ec.unmarshalOSavedQuerySharing2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharingᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SharingIn = data
+		case "sharingNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharingNotIn"))
+			data, err := ec.unmarshalOSavedQuerySharing2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharingᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SharingNotIn = data
+		case "ownerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
+		case "ownerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDNEQ = data
+		case "ownerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDIn = data
+		case "ownerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDNotIn = data
+		case "hasOwner":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwner"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOwner = data
+		case "hasOwnerWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwnerWith"))
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInputᚄ(ctx, v)
+			}
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.UserWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.UserWhereInput); ok {
+				it.HasOwnerWith = data
+			} else if tmp == nil {
+				it.HasOwnerWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.UserWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+		case "hasEmbedTokens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEmbedTokens"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEmbedTokens = data
+		case "hasEmbedTokensWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEmbedTokensWith"))
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOAPITokenWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInputᚄ(ctx, v)
+			}
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.APITokenWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.APITokenWhereInput); ok {
+				it.HasEmbedTokensWith = data
+			} else if tmp == nil {
+				it.HasEmbedTokensWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.APITokenWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSavedQueryWhereInput unmarshals raw into the SavedQueryWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSavedQueryWhereInput(ctx context.Context, raw any) (ent.SavedQueryWhereInput, error) {
+	var out ent.SavedQueryWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SavedQueryWhereInput", raw, &out)
 	return out, err
 }
 
@@ -24351,11 +31697,30 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 			it.HasTask = data
 		case "hasTaskWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTaskWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
 			}
-			it.HasTaskWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskWhereInput); ok {
+				it.HasTaskWith = data
+			} else if tmp == nil {
+				it.HasTaskWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasOrganization":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -24365,11 +31730,30 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
 			}
-			it.HasOrganizationWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasOrganizationWith = data
+			} else if tmp == nil {
+				it.HasOrganizationWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasExtensions":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasExtensions"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -24379,11 +31763,30 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 			it.HasExtensions = data
 		case "hasExtensionsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasExtensionsWith"))
-			data, err := ec.unmarshalODeadlineExtensionWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDeadlineExtensionWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODeadlineExtensionWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDeadlineExtensionWhereInputᚄ(ctx, v)
 			}
-			it.HasExtensionsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DeadlineExtensionWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DeadlineExtensionWhereInput); ok {
+				it.HasExtensionsWith = data
+			} else if tmp == nil {
+				it.HasExtensionsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DeadlineExtensionWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasReports":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -24393,11 +31796,30 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
-			data, err := ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
 			}
-			it.HasReportsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.ReportWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.ReportWhereInput); ok {
+				it.HasReportsWith = data
+			} else if tmp == nil {
+				it.HasReportsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.ReportWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -25664,11 +33086,30 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 			it.HasDirective = data
 		case "hasDirectiveWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
-			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveWhereInputᚄ(ctx, v)
 			}
-			it.HasDirectiveWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.DirectiveWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.DirectiveWhereInput); ok {
+				it.HasDirectiveWith = data
+			} else if tmp == nil {
+				it.HasDirectiveWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasParent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParent"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25678,11 +33119,30 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 			it.HasParent = data
 		case "hasParentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParentWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
 			}
-			it.HasParentWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskWhereInput); ok {
+				it.HasParentWith = data
+			} else if tmp == nil {
+				it.HasParentWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasChildren":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildren"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25692,11 +33152,30 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 			it.HasChildren = data
 		case "hasChildrenWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildrenWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
 			}
-			it.HasChildrenWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskWhereInput); ok {
+				it.HasChildrenWith = data
+			} else if tmp == nil {
+				it.HasChildrenWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasImplements":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplements"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25706,11 +33185,30 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 			it.HasImplements = data
 		case "hasImplementsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementsWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
 			}
-			it.HasImplementsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskWhereInput); ok {
+				it.HasImplementsWith = data
+			} else if tmp == nil {
+				it.HasImplementsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasImplementedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementedBy"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25720,11 +33218,30 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 			it.HasImplementedBy = data
 		case "hasImplementedByWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementedByWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskWhereInputᚄ(ctx, v)
 			}
-			it.HasImplementedByWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskWhereInput); ok {
+				it.HasImplementedByWith = data
+			} else if tmp == nil {
+				it.HasImplementedByWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasAssignments":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignments"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25734,11 +33251,30 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 			it.HasAssignments = data
 		case "hasAssignmentsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentsWith"))
-			data, err := ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOTaskAssignmentWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTaskAssignmentWhereInputᚄ(ctx, v)
 			}
-			it.HasAssignmentsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.TaskAssignmentWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.TaskAssignmentWhereInput); ok {
+				it.HasAssignmentsWith = data
+			} else if tmp == nil {
+				it.HasAssignmentsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskAssignmentWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		case "hasReports":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25748,11 +33284,30 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
-			data, err := ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOReportWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReportWhereInputᚄ(ctx, v)
 			}
-			it.HasReportsWith = data
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.ReportWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.ReportWhereInput); ok {
+				it.HasReportsWith = data
+			} else if tmp == nil {
+				it.HasReportsWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.ReportWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
 		}
 	}
 	return it, nil
@@ -27254,6 +34809,104 @@ func UnmarshalUpdateReportInput(ctx context.Context, raw any) (ent.UpdateReportI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateSavedQueryInput(ctx context.Context, obj any) (ent.UpdateSavedQueryInput, error) {
+	var it ent.UpdateSavedQueryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description", "clearDescription", "document", "operationName", "clearOperationName", "variables", "clearVariables", "sharing"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "clearDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDescription"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDescription = data
+		case "document":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("document"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Document = data
+		case "operationName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationName = data
+		case "clearOperationName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOperationName"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOperationName = data
+		case "variables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variables"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Variables = data
+		case "clearVariables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearVariables"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearVariables = data
+		case "sharing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharing"))
+			data, err := ec.unmarshalOSavedQuerySharing2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sharing = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateSavedQueryInput unmarshals raw into the UpdateSavedQueryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateSavedQueryInput(ctx context.Context, raw any) (ent.UpdateSavedQueryInput, error) {
+	var out ent.UpdateSavedQueryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateSavedQueryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateTaskAssignmentInput(ctx context.Context, obj any) (ent.UpdateTaskAssignmentInput, error) {
 	var it ent.UpdateTaskAssignmentInput
 	if obj == nil {
@@ -27709,6 +35362,858 @@ func UnmarshalUpdateTaskInput(ctx context.Context, raw any) (ent.UpdateTaskInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateUserInput(ctx context.Context, obj any) (model.UpdateUserInput, error) {
+	var it model.UpdateUserInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"displayName", "role", "scopeID", "clearScope", "clearance", "disabled", "password"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "displayName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayName = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOUserRole2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "scopeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeID = data
+		case "clearScope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearScope"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearScope = data
+		case "clearance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearance"))
+			data, err := ec.unmarshalOClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Clearance = data
+		case "disabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disabled = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateUserInput unmarshals raw into the UpdateUserInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateUserInput(ctx context.Context, raw any) (model.UpdateUserInput, error) {
+	var out model.UpdateUserInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUserOrder(ctx context.Context, obj any) (ent.UserOrder, error) {
+	var it ent.UserOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNUserOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUserOrder unmarshals raw into the UserOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUserOrder(ctx context.Context, raw any) (ent.UserOrder, error) {
+	var out ent.UserOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UserOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, obj any) (ent.UserWhereInput, error) {
+	var it ent.UserWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "displayName", "displayNameNEQ", "displayNameIn", "displayNameNotIn", "displayNameGT", "displayNameGTE", "displayNameLT", "displayNameLTE", "displayNameContains", "displayNameHasPrefix", "displayNameHasSuffix", "displayNameIsNil", "displayNameNotNil", "displayNameEqualFold", "displayNameContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "scopeID", "scopeIDNEQ", "scopeIDIn", "scopeIDNotIn", "scopeIDIsNil", "scopeIDNotNil", "clearance", "clearanceNEQ", "clearanceIn", "clearanceNotIn", "disabled", "disabledNEQ", "mustChangePassword", "mustChangePasswordNEQ", "lastLoginAt", "lastLoginAtNEQ", "lastLoginAtIn", "lastLoginAtNotIn", "lastLoginAtGT", "lastLoginAtGTE", "lastLoginAtLT", "lastLoginAtLTE", "lastLoginAtIsNil", "lastLoginAtNotNil", "hasScope", "hasScopeWith", "hasTokens", "hasTokensWith", "hasSavedQueries", "hasSavedQueriesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOUserWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "emailNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailNEQ = data
+		case "emailIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailIn = data
+		case "emailNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailNotIn = data
+		case "emailGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailGT = data
+		case "emailGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailGTE = data
+		case "emailLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailLT = data
+		case "emailLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailLTE = data
+		case "emailContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailContains = data
+		case "emailHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailHasPrefix = data
+		case "emailHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailHasSuffix = data
+		case "emailEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailEqualFold = data
+		case "emailContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailContainsFold = data
+		case "displayName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayName = data
+		case "displayNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameNEQ = data
+		case "displayNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameIn = data
+		case "displayNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameNotIn = data
+		case "displayNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameGT = data
+		case "displayNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameGTE = data
+		case "displayNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameLT = data
+		case "displayNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameLTE = data
+		case "displayNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameContains = data
+		case "displayNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameHasPrefix = data
+		case "displayNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameHasSuffix = data
+		case "displayNameIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameIsNil = data
+		case "displayNameNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameNotNil = data
+		case "displayNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameEqualFold = data
+		case "displayNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayNameContainsFold = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOUserUserRole2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalOUserUserRole2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalOUserUserRole2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalOUserUserRole2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "scopeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeID = data
+		case "scopeIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDNEQ = data
+		case "scopeIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDIn = data
+		case "scopeIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDNotIn = data
+		case "scopeIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDIsNil = data
+		case "scopeIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDNotNil = data
+		case "clearance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearance"))
+			data, err := ec.unmarshalOUserClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Clearance = data
+		case "clearanceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearanceNEQ"))
+			data, err := ec.unmarshalOUserClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearanceNEQ = data
+		case "clearanceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearanceIn"))
+			data, err := ec.unmarshalOUserClearance2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearanceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearanceIn = data
+		case "clearanceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearanceNotIn"))
+			data, err := ec.unmarshalOUserClearance2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearanceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearanceNotIn = data
+		case "disabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disabled = data
+		case "disabledNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabledNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisabledNEQ = data
+		case "mustChangePassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mustChangePassword"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MustChangePassword = data
+		case "mustChangePasswordNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mustChangePasswordNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MustChangePasswordNEQ = data
+		case "lastLoginAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAt = data
+		case "lastLoginAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtNEQ = data
+		case "lastLoginAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtIn = data
+		case "lastLoginAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtNotIn = data
+		case "lastLoginAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtGT = data
+		case "lastLoginAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtGTE = data
+		case "lastLoginAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtLT = data
+		case "lastLoginAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtLTE = data
+		case "lastLoginAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtIsNil = data
+		case "lastLoginAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastLoginAtNotNil = data
+		case "hasScope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasScope"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasScope = data
+		case "hasScopeWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasScopeWith"))
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			}
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.OrganizationWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.OrganizationWhereInput); ok {
+				it.HasScopeWith = data
+			} else if tmp == nil {
+				it.HasScopeWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+		case "hasTokens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTokens"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTokens = data
+		case "hasTokensWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTokensWith"))
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOAPITokenWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInputᚄ(ctx, v)
+			}
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.APITokenWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.APITokenWhereInput); ok {
+				it.HasTokensWith = data
+			} else if tmp == nil {
+				it.HasTokensWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.APITokenWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+		case "hasSavedQueries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQueries"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSavedQueries = data
+		case "hasSavedQueriesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQueriesWith"))
+			directive0 := func(ctx context.Context) (any, error) {
+				return ec.unmarshalOSavedQueryWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInputᚄ(ctx, v)
+			}
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Visible == nil {
+					var zeroVal []*ent.SavedQueryWhereInput
+					return zeroVal, errors.New("directive visible is not implemented")
+				}
+				return ec.Directives.Visible(ctx, obj, directive0)
+			}
+
+			tmp, err := directive1(ctx)
+			if err != nil {
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+			if data, ok := tmp.([]*ent.SavedQueryWhereInput); ok {
+				it.HasSavedQueriesWith = data
+			} else if tmp == nil {
+				it.HasSavedQueriesWith = nil
+			} else {
+				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.SavedQueryWhereInput`, tmp)
+				return it, graphql.ErrorOnPath(ctx, err)
+			}
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUserWhereInput unmarshals raw into the UserWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUserWhereInput(ctx context.Context, raw any) (ent.UserWhereInput, error) {
+	var out ent.UserWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UserWhereInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -27717,6 +36222,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *ent.User:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._User(ctx, sel, obj)
 	case *ent.TaskAssignment:
 		if obj == nil {
 			return graphql.Null
@@ -27727,6 +36237,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Task(ctx, sel, obj)
+	case *ent.SavedQuery:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SavedQuery(ctx, sel, obj)
 	case *ent.Report:
 		if obj == nil {
 			return graphql.Null
@@ -27767,6 +36282,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._DeadlineExtension(ctx, sel, obj)
+	case *ent.AuditRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AuditRecord(ctx, sel, obj)
+	case *ent.APIToken:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._APIToken(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -27779,6 +36304,394 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var aPITokenImplementors = []string{"APIToken", "Node"}
+
+func (ec *executionContext) _APIToken(ctx context.Context, sel ast.SelectionSet, obj *ent.APIToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aPITokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("APIToken")
+		case "id":
+			out.Values[i] = ec._APIToken_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._APIToken_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._APIToken_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._APIToken_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._APIToken_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "prefix":
+			out.Values[i] = ec._APIToken_prefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._APIToken_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._APIToken_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			out.Values[i] = ec._APIToken_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastUsedAt":
+			out.Values[i] = ec._APIToken_lastUsedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "complexityLimit":
+			out.Values[i] = ec._APIToken_complexityLimit(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "savedQueryID":
+			out.Values[i] = ec._APIToken_savedQueryID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variables":
+			out.Values[i] = ec._APIToken_variables(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "allowedOrigins":
+			out.Values[i] = ec._APIToken_allowedOrigins(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._APIToken_user(ctx, field, obj)
+				})
+		case "savedQuery":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._APIToken_savedQuery(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aPITokenConnectionImplementors = []string{"APITokenConnection"}
+
+func (ec *executionContext) _APITokenConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.APITokenConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aPITokenConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("APITokenConnection")
+		case "edges":
+			out.Values[i] = ec._APITokenConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._APITokenConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._APITokenConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aPITokenEdgeImplementors = []string{"APITokenEdge"}
+
+func (ec *executionContext) _APITokenEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.APITokenEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aPITokenEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("APITokenEdge")
+		case "node":
+			out.Values[i] = ec._APITokenEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._APITokenEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditRecordImplementors = []string{"AuditRecord", "Node"}
+
+func (ec *executionContext) _AuditRecord(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditRecord")
+		case "id":
+			out.Values[i] = ec._AuditRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._AuditRecord_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actorID":
+			out.Values[i] = ec._AuditRecord_actorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._AuditRecord_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tokenID":
+			out.Values[i] = ec._AuditRecord_tokenID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._AuditRecord_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityType":
+			out.Values[i] = ec._AuditRecord_entityType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityID":
+			out.Values[i] = ec._AuditRecord_entityID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._AuditRecord_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._AuditRecord_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditRecordConnectionImplementors = []string{"AuditRecordConnection"}
+
+func (ec *executionContext) _AuditRecordConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditRecordConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditRecordConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditRecordConnection")
+		case "edges":
+			out.Values[i] = ec._AuditRecordConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AuditRecordConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AuditRecordConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditRecordEdgeImplementors = []string{"AuditRecordEdge"}
+
+func (ec *executionContext) _AuditRecordEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditRecordEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditRecordEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditRecordEdge")
+		case "node":
+			out.Values[i] = ec._AuditRecordEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AuditRecordEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createdTokenImplementors = []string{"CreatedToken"}
+
+func (ec *executionContext) _CreatedToken(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createdTokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatedToken")
+		case "token":
+			out.Values[i] = ec._CreatedToken_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "apiToken":
+			out.Values[i] = ec._CreatedToken_apiToken(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var deadlineExtensionImplementors = []string{"DeadlineExtension", "Node"}
 
@@ -28588,6 +37501,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
+		case "createAPIToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAPIToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createEmbedToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createEmbedToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeAPIToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeAPIToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createUser":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createUser(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateUser":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateUser(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changePassword":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changePassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSavedQuery":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSavedQuery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSavedQuery":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSavedQuery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSavedQuery":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSavedQuery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createOrganization":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createOrganization(ctx, field)
@@ -28893,6 +37869,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 		case "validTo":
 			out.Values[i] = ec._Organization_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "path":
+			out.Values[i] = ec._Organization_path(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -29289,6 +38270,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_nodes(ctx, field)
 				})
+		case "apiTokens":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_apiTokens(ctx, field)
+				})
+		case "auditRecords":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditRecords(ctx, field)
+				})
 		case "deadlineExtensions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -29337,6 +38330,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reports(ctx, field)
 				})
+		case "savedQueries":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedQueries(ctx, field)
+				})
 		case "tasks":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -29348,6 +38347,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_taskAssignments(ctx, field)
+				})
+		case "users":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_users(ctx, field)
+				})
+		case "me":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_me(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -29734,6 +38745,182 @@ func (ec *executionContext) _ReportEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "cursor":
 			out.Values[i] = ec._ReportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedQueryImplementors = []string{"SavedQuery", "Node"}
+
+func (ec *executionContext) _SavedQuery(ctx context.Context, sel ast.SelectionSet, obj *ent.SavedQuery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedQueryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedQuery")
+		case "id":
+			out.Values[i] = ec._SavedQuery_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SavedQuery_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SavedQuery_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._SavedQuery_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._SavedQuery_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.Values[i] = ec._SavedQuery_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operationName":
+			out.Values[i] = ec._SavedQuery_operationName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variables":
+			out.Values[i] = ec._SavedQuery_variables(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentHash":
+			out.Values[i] = ec._SavedQuery_documentHash(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sharing":
+			out.Values[i] = ec._SavedQuery_sharing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerID":
+			out.Values[i] = ec._SavedQuery_ownerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "owner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedQuery_owner(ctx, field, obj)
+				})
+		case "embedTokens":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedQuery_embedTokens(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedQueryConnectionImplementors = []string{"SavedQueryConnection"}
+
+func (ec *executionContext) _SavedQueryConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.SavedQueryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedQueryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedQueryConnection")
+		case "edges":
+			out.Values[i] = ec._SavedQueryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SavedQueryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SavedQueryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedQueryEdgeImplementors = []string{"SavedQueryEdge"}
+
+func (ec *executionContext) _SavedQueryEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.SavedQueryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedQueryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedQueryEdge")
+		case "node":
+			out.Values[i] = ec._SavedQueryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._SavedQueryEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30200,6 +39387,188 @@ func (ec *executionContext) _TaskEdge(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var userImplementors = []string{"User", "Node"}
+
+func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *ent.User) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("User")
+		case "id":
+			out.Values[i] = ec._User_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._User_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._User_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._User_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "displayName":
+			out.Values[i] = ec._User_displayName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._User_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scopeID":
+			out.Values[i] = ec._User_scopeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "clearance":
+			out.Values[i] = ec._User_clearance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disabled":
+			out.Values[i] = ec._User_disabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mustChangePassword":
+			out.Values[i] = ec._User_mustChangePassword(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastLoginAt":
+			out.Values[i] = ec._User_lastLoginAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scope":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_scope(ctx, field, obj)
+				})
+		case "tokens":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_tokens(ctx, field, obj)
+				})
+		case "savedQueries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_savedQueries(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var userConnectionImplementors = []string{"UserConnection"}
+
+func (ec *executionContext) _UserConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.UserConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserConnection")
+		case "edges":
+			out.Values[i] = ec._UserConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._UserConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._UserConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var userEdgeImplementors = []string{"UserEdge"}
+
+func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.UserEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserEdge")
+		case "node":
+			out.Values[i] = ec._UserEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._UserEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -30562,6 +39931,98 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAPIToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "APIToken!")
+		return graphql.Null
+	}
+	return ec._APIToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAPITokenConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenConnection(ctx context.Context, sel ast.SelectionSet, v *ent.APITokenConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "APITokenConnection!")
+		return graphql.Null
+	}
+	return ec._APITokenConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAPITokenKind2githubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx context.Context, v any) (apitoken.Kind, error) {
+	var res apitoken.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAPITokenKind2githubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx context.Context, sel ast.SelectionSet, v apitoken.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAPITokenOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrder(ctx context.Context, v any) (*ent.APITokenOrder, error) {
+	res, err := ec.unmarshalInputAPITokenOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAPITokenOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrderField(ctx context.Context, v any) (*ent.APITokenOrderField, error) {
+	var res = new(ent.APITokenOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAPITokenOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.APITokenOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "APITokenOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAPITokenWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInput(ctx context.Context, v any) (*ent.APITokenWhereInput, error) {
+	res, err := ec.unmarshalInputAPITokenWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAuditRecordAction2githubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx context.Context, v any) (auditrecord.Action, error) {
+	var res auditrecord.Action
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditRecordAction2githubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx context.Context, sel ast.SelectionSet, v auditrecord.Action) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAuditRecordConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditRecordConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditRecordConnection!")
+		return graphql.Null
+	}
+	return ec._AuditRecordConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAuditRecordOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordOrder(ctx context.Context, v any) (*ent.AuditRecordOrder, error) {
+	res, err := ec.unmarshalInputAuditRecordOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAuditRecordOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordOrderField(ctx context.Context, v any) (*ent.AuditRecordOrderField, error) {
+	var res = new(ent.AuditRecordOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditRecordOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AuditRecordOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditRecordOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAuditRecordWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInput(ctx context.Context, v any) (*ent.AuditRecordWhereInput, error) {
+	res, err := ec.unmarshalInputAuditRecordWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -30576,6 +40037,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCreateAPITokenInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreateAPITokenInput(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
+	res, err := ec.unmarshalInputCreateAPITokenInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateDeadlineExtensionInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateDeadlineExtensionInput(ctx context.Context, v any) (ent.CreateDeadlineExtensionInput, error) {
 	res, err := ec.unmarshalInputCreateDeadlineExtensionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -30588,6 +40054,11 @@ func (ec *executionContext) unmarshalNCreateDirectiveInput2githubᚗcomᚋchidao
 
 func (ec *executionContext) unmarshalNCreateDirectiveReferenceInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateDirectiveReferenceInput(ctx context.Context, v any) (ent.CreateDirectiveReferenceInput, error) {
 	res, err := ec.unmarshalInputCreateDirectiveReferenceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateEmbedTokenInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreateEmbedTokenInput(ctx context.Context, v any) (model.CreateEmbedTokenInput, error) {
+	res, err := ec.unmarshalInputCreateEmbedTokenInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -30616,6 +40087,11 @@ func (ec *executionContext) unmarshalNCreateReportInput2githubᚗcomᚋchidaoᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateSavedQueryInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateSavedQueryInput(ctx context.Context, v any) (ent.CreateSavedQueryInput, error) {
+	res, err := ec.unmarshalInputCreateSavedQueryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateTaskAssignmentInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateTaskAssignmentInput(ctx context.Context, v any) (ent.CreateTaskAssignmentInput, error) {
 	res, err := ec.unmarshalInputCreateTaskAssignmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -30624,6 +40100,19 @@ func (ec *executionContext) unmarshalNCreateTaskAssignmentInput2githubᚗcomᚋc
 func (ec *executionContext) unmarshalNCreateTaskInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐCreateTaskInput(ctx context.Context, v any) (ent.CreateTaskInput, error) {
 	res, err := ec.unmarshalInputCreateTaskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateUserInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreateUserInput(ctx context.Context, v any) (model.CreateUserInput, error) {
+	res, err := ec.unmarshalInputCreateUserInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreatedToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐCreatedToken(ctx context.Context, sel ast.SelectionSet, v *model.CreatedToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatedToken!")
+		return graphql.Null
+	}
+	return ec._CreatedToken(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[int], error) {
@@ -31167,6 +40656,56 @@ func (ec *executionContext) unmarshalNReportWhereInput2ᚖgithubᚗcomᚋchidao�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSavedQuery2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQuery(ctx context.Context, sel ast.SelectionSet, v *ent.SavedQuery) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedQuery!")
+		return graphql.Null
+	}
+	return ec._SavedQuery(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedQueryConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SavedQueryConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedQueryConnection!")
+		return graphql.Null
+	}
+	return ec._SavedQueryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSavedQueryOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrder(ctx context.Context, v any) (*ent.SavedQueryOrder, error) {
+	res, err := ec.unmarshalInputSavedQueryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSavedQueryOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrderField(ctx context.Context, v any) (*ent.SavedQueryOrderField, error) {
+	var res = new(ent.SavedQueryOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedQueryOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.SavedQueryOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedQueryOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNSavedQuerySharing2githubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx context.Context, v any) (savedquery.Sharing, error) {
+	var res savedquery.Sharing
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedQuerySharing2githubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx context.Context, sel ast.SelectionSet, v savedquery.Sharing) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSavedQueryWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInput(ctx context.Context, v any) (*ent.SavedQueryWhereInput, error) {
+	res, err := ec.unmarshalInputSavedQueryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -31355,6 +40894,11 @@ func (ec *executionContext) unmarshalNUpdateReportInput2githubᚗcomᚋchidaoᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateSavedQueryInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐUpdateSavedQueryInput(ctx context.Context, v any) (ent.UpdateSavedQueryInput, error) {
+	res, err := ec.unmarshalInputUpdateSavedQueryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateTaskAssignmentInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐUpdateTaskAssignmentInput(ctx context.Context, v any) (ent.UpdateTaskAssignmentInput, error) {
 	res, err := ec.unmarshalInputUpdateTaskAssignmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -31363,6 +40907,81 @@ func (ec *executionContext) unmarshalNUpdateTaskAssignmentInput2githubᚗcomᚋc
 func (ec *executionContext) unmarshalNUpdateTaskInput2githubᚗcomᚋchidaoᚋchidaoᚋentᚐUpdateTaskInput(ctx context.Context, v any) (ent.UpdateTaskInput, error) {
 	res, err := ec.unmarshalInputUpdateTaskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateUserInput2githubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐUpdateUserInput(ctx context.Context, v any) (model.UpdateUserInput, error) {
+	res, err := ec.unmarshalInputUpdateUserInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "User!")
+		return graphql.Null
+	}
+	return ec._User(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUserClearance2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx context.Context, v any) (user.Clearance, error) {
+	var res user.Clearance
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUserClearance2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx context.Context, sel ast.SelectionSet, v user.Clearance) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNUserConnection2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserConnection(ctx context.Context, sel ast.SelectionSet, v *ent.UserConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UserConnection!")
+		return graphql.Null
+	}
+	return ec._UserConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUserOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserOrder(ctx context.Context, v any) (*ent.UserOrder, error) {
+	res, err := ec.unmarshalInputUserOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUserOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserOrderField(ctx context.Context, v any) (*ent.UserOrderField, error) {
+	var res = new(ent.UserOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUserOrderField2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.UserOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UserOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {
+	var res user.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v user.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNUserUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {
+	var res user.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUserUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v user.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNUserWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInput(ctx context.Context, v any) (*ent.UserWhereInput, error) {
+	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -31507,6 +41126,267 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAPIToken2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.APIToken) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAPIToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPIToken(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAPIToken2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *ent.APIToken) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._APIToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAPITokenEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.APITokenEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAPITokenEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAPITokenEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenEdge(ctx context.Context, sel ast.SelectionSet, v *ent.APITokenEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._APITokenEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAPITokenKind2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKindᚄ(ctx context.Context, v any) ([]apitoken.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]apitoken.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAPITokenKind2githubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAPITokenKind2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []apitoken.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAPITokenKind2githubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAPITokenKind2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx context.Context, v any) (*apitoken.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(apitoken.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAPITokenKind2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋapitokenᚐKind(ctx context.Context, sel ast.SelectionSet, v *apitoken.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAPITokenOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrderᚄ(ctx context.Context, v any) ([]*ent.APITokenOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.APITokenOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAPITokenOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAPITokenWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInputᚄ(ctx context.Context, v any) ([]*ent.APITokenWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.APITokenWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAPITokenWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAPITokenWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAPITokenWhereInput(ctx context.Context, v any) (*ent.APITokenWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAPITokenWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAuditRecord2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecord(ctx context.Context, sel ast.SelectionSet, v *ent.AuditRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAuditRecordAction2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐActionᚄ(ctx context.Context, v any) ([]auditrecord.Action, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]auditrecord.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditRecordAction2githubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAuditRecordAction2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []auditrecord.Action) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditRecordAction2githubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAuditRecordAction2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx context.Context, v any) (*auditrecord.Action, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(auditrecord.Action)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAuditRecordAction2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx context.Context, sel ast.SelectionSet, v *auditrecord.Action) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOAuditRecordEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditRecordEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAuditRecordEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAuditRecordEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AuditRecordEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditRecordEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAuditRecordOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordOrderᚄ(ctx context.Context, v any) ([]*ent.AuditRecordOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AuditRecordOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditRecordOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAuditRecordWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInputᚄ(ctx context.Context, v any) ([]*ent.AuditRecordWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AuditRecordWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditRecordWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAuditRecordWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐAuditRecordWhereInput(ctx context.Context, v any) (*ent.AuditRecordWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditRecordWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -31535,6 +41415,22 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx context.Context, v any) (*user.Clearance, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(user.Clearance)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx context.Context, sel ast.SelectionSet, v *user.Clearance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[int], error) {
@@ -32246,6 +42142,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalOMap2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMap2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalMap(v)
+	return res
+}
+
 func (ec *executionContext) marshalOMembership2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐMembership(ctx context.Context, sel ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -32910,6 +42824,127 @@ func (ec *executionContext) unmarshalOReportWhereInput2ᚖgithubᚗcomᚋchidao�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOSavedQuery2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQuery(ctx context.Context, sel ast.SelectionSet, v *ent.SavedQuery) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedQuery(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSavedQueryEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SavedQueryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOSavedQueryEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSavedQueryEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryEdge(ctx context.Context, sel ast.SelectionSet, v *ent.SavedQueryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedQueryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSavedQueryOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrderᚄ(ctx context.Context, v any) ([]*ent.SavedQueryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.SavedQueryOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSavedQueryOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSavedQuerySharing2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharingᚄ(ctx context.Context, v any) ([]savedquery.Sharing, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]savedquery.Sharing, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSavedQuerySharing2githubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSavedQuerySharing2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharingᚄ(ctx context.Context, sel ast.SelectionSet, v []savedquery.Sharing) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedQuerySharing2githubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSavedQuerySharing2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx context.Context, v any) (*savedquery.Sharing, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(savedquery.Sharing)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSavedQuerySharing2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋsavedqueryᚐSharing(ctx context.Context, sel ast.SelectionSet, v *savedquery.Sharing) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSavedQueryWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInputᚄ(ctx context.Context, v any) ([]*ent.SavedQueryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.SavedQueryWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSavedQueryWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSavedQueryWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐSavedQueryWhereInput(ctx context.Context, v any) (*ent.SavedQueryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSavedQueryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -33320,6 +43355,195 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._User(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOUserClearance2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearanceᚄ(ctx context.Context, v any) ([]user.Clearance, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]user.Clearance, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUserClearance2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOUserClearance2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearanceᚄ(ctx context.Context, sel ast.SelectionSet, v []user.Clearance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserClearance2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOUserClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx context.Context, v any) (*user.Clearance, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(user.Clearance)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOUserClearance2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐClearance(ctx context.Context, sel ast.SelectionSet, v *user.Clearance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOUserEdge2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.UserEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOUserEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOUserEdge2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserEdge(ctx context.Context, sel ast.SelectionSet, v *ent.UserEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UserEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOUserOrder2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserOrderᚄ(ctx context.Context, v any) ([]*ent.UserOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.UserOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUserOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOUserRole2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, v any) (*user.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(user.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOUserRole2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v *user.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOUserUserRole2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, v any) ([]user.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]user.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUserUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOUserUserRole2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []user.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserUserRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOUserUserRole2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, v any) (*user.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(user.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOUserUserRole2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v *user.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInputᚄ(ctx context.Context, v any) ([]*ent.UserWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.UserWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUserWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOUserWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInput(ctx context.Context, v any) (*ent.UserWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

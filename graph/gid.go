@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -10,8 +12,11 @@ import (
 	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
+	"github.com/chidao/chidao/ent/session"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
 	"github.com/chidao/chidao/internal/gid"
 )
 
@@ -27,6 +32,11 @@ var nodeTypes = map[string]string{
 	report.Table:             "Report",
 	task.Table:               "Task",
 	taskassignment.Table:     "TaskAssignment",
+	user.Table:               "User",
+	session.Table:            "Session",
+	apitoken.Table:           "APIToken",
+	savedquery.Table:         "SavedQuery",
+	auditrecord.Table:        "AuditRecord",
 }
 
 func init() {

@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"deadline_extensions\":0,\"directive_references\":8589934592,\"directives\":4294967296,\"memberships\":12884901888,\"organizations\":17179869184,\"persons\":21474836480,\"recipients\":25769803776,\"reports\":30064771072,\"task_assignments\":38654705664,\"tasks\":34359738368}"
+const IncrementStarts = "{\"api_tokens\":42949672960,\"audit_records\":47244640256,\"deadline_extensions\":0,\"directive_references\":8589934592,\"directives\":4294967296,\"memberships\":12884901888,\"organizations\":17179869184,\"persons\":21474836480,\"recipients\":25769803776,\"reports\":30064771072,\"saved_queries\":51539607552,\"sessions\":55834574848,\"task_assignments\":38654705664,\"tasks\":34359738368,\"users\":60129542144}"

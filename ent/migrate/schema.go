@@ -9,6 +9,97 @@ import (
 )
 
 var (
+	// APITokensColumns holds the columns for the "api_tokens" table.
+	APITokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"API", "EMBED"}, Default: "API"},
+		{Name: "prefix", Type: field.TypeString, Size: 32},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "complexity_limit", Type: field.TypeInt, Nullable: true},
+		{Name: "variables", Type: field.TypeJSON, Nullable: true},
+		{Name: "allowed_origins", Type: field.TypeJSON, Nullable: true},
+		{Name: "saved_query_id", Type: field.TypeInt, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// APITokensTable holds the schema information for the "api_tokens" table.
+	APITokensTable = &schema.Table{
+		Name:       "api_tokens",
+		Columns:    APITokensColumns,
+		PrimaryKey: []*schema.Column{APITokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "api_tokens_saved_queries_embed_tokens",
+				Columns:    []*schema.Column{APITokensColumns[13]},
+				RefColumns: []*schema.Column{SavedQueriesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "api_tokens_users_tokens",
+				Columns:    []*schema.Column{APITokensColumns[14]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "apitoken_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{APITokensColumns[2]},
+			},
+			{
+				Name:    "apitoken_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{APITokensColumns[14]},
+			},
+			{
+				Name:    "apitoken_saved_query_id",
+				Unique:  false,
+				Columns: []*schema.Column{APITokensColumns[13]},
+			},
+		},
+	}
+	// AuditRecordsColumns holds the columns for the "audit_records" table.
+	AuditRecordsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "actor", Type: field.TypeString, Size: 300},
+		{Name: "token_id", Type: field.TypeInt, Nullable: true},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"CREATE", "UPDATE", "DELETE"}},
+		{Name: "entity_type", Type: field.TypeString, Size: 100},
+		{Name: "entity_id", Type: field.TypeInt},
+		{Name: "before", Type: field.TypeJSON, Nullable: true},
+		{Name: "after", Type: field.TypeJSON, Nullable: true},
+	}
+	// AuditRecordsTable holds the schema information for the "audit_records" table.
+	AuditRecordsTable = &schema.Table{
+		Name:       "audit_records",
+		Columns:    AuditRecordsColumns,
+		PrimaryKey: []*schema.Column{AuditRecordsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditrecord_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[1]},
+			},
+			{
+				Name:    "auditrecord_entity_type_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[6], AuditRecordsColumns[7]},
+			},
+			{
+				Name:    "auditrecord_actor_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[2]},
+			},
+		},
+	}
 	// DeadlineExtensionsColumns holds the columns for the "deadline_extensions" table.
 	DeadlineExtensionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -275,6 +366,7 @@ var (
 		{Name: "header_parent_name", Type: field.TypeString, Nullable: true, Size: 500},
 		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
 		{Name: "valid_to", Type: field.TypeTime, Nullable: true},
+		{Name: "path", Type: field.TypeString, Nullable: true, Size: 2000},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
 		{Name: "successor_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -286,13 +378,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "organizations_organizations_children",
-				Columns:    []*schema.Column{OrganizationsColumns[14]},
+				Columns:    []*schema.Column{OrganizationsColumns[15]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
 			{
 				Symbol:     "organizations_organizations_predecessors",
-				Columns:    []*schema.Column{OrganizationsColumns[15]},
+				Columns:    []*schema.Column{OrganizationsColumns[16]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -306,12 +398,17 @@ var (
 			{
 				Name:    "organization_parent_id",
 				Unique:  false,
+				Columns: []*schema.Column{OrganizationsColumns[15]},
+			},
+			{
+				Name:    "organization_path",
+				Unique:  false,
 				Columns: []*schema.Column{OrganizationsColumns[14]},
 			},
 			{
 				Name:    "organization_successor_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrganizationsColumns[15]},
+				Columns: []*schema.Column{OrganizationsColumns[16]},
 			},
 			{
 				Name:    "organization_name",
@@ -497,6 +594,89 @@ var (
 			},
 		},
 	}
+	// SavedQueriesColumns holds the columns for the "saved_queries" table.
+	SavedQueriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 20000},
+		{Name: "document", Type: field.TypeString, Size: 100000},
+		{Name: "operation_name", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "variables", Type: field.TypeJSON, Nullable: true},
+		{Name: "document_hash", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "sharing", Type: field.TypeEnum, Enums: []string{"PRIVATE", "SHARED"}, Default: "PRIVATE"},
+		{Name: "owner_id", Type: field.TypeInt},
+	}
+	// SavedQueriesTable holds the schema information for the "saved_queries" table.
+	SavedQueriesTable = &schema.Table{
+		Name:       "saved_queries",
+		Columns:    SavedQueriesColumns,
+		PrimaryKey: []*schema.Column{SavedQueriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "saved_queries_users_saved_queries",
+				Columns:    []*schema.Column{SavedQueriesColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "savedquery_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{SavedQueriesColumns[2]},
+			},
+			{
+				Name:    "savedquery_owner_id",
+				Unique:  false,
+				Columns: []*schema.Column{SavedQueriesColumns[10]},
+			},
+			{
+				Name:    "savedquery_sharing",
+				Unique:  false,
+				Columns: []*schema.Column{SavedQueriesColumns[9]},
+			},
+		},
+	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "csrf_token", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "last_seen_at", Type: field.TypeTime},
+		{Name: "ip", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "user_agent", Type: field.TypeString, Nullable: true, Size: 400},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_users_sessions",
+				Columns:    []*schema.Column{SessionsColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[8]},
+			},
+			{
+				Name:    "session_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[4]},
+			},
+		},
+	}
 	// TasksColumns holds the columns for the "tasks" table.
 	TasksColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -643,8 +823,58 @@ var (
 			},
 		},
 	}
+	// UsersColumns holds the columns for the "users" table.
+	UsersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "email", Type: field.TypeString, Unique: true, Size: 254},
+		{Name: "display_name", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "password_hash", Type: field.TypeString, Nullable: true},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "EDITOR", "REPORTER", "VIEWER"}, Default: "VIEWER"},
+		{Name: "clearance", Type: field.TypeEnum, Enums: []string{"NONE", "MAT", "TOI_MAT", "TUYET_MAT"}, Default: "NONE"},
+		{Name: "disabled", Type: field.TypeBool, Default: false},
+		{Name: "must_change_password", Type: field.TypeBool, Default: false},
+		{Name: "failed_logins", Type: field.TypeInt, Default: 0},
+		{Name: "locked_until", Type: field.TypeTime, Nullable: true},
+		{Name: "last_login_at", Type: field.TypeTime, Nullable: true},
+		{Name: "scope_id", Type: field.TypeInt, Nullable: true},
+	}
+	// UsersTable holds the schema information for the "users" table.
+	UsersTable = &schema.Table{
+		Name:       "users",
+		Columns:    UsersColumns,
+		PrimaryKey: []*schema.Column{UsersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "users_organizations_scope",
+				Columns:    []*schema.Column{UsersColumns[13]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "user_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{UsersColumns[2]},
+			},
+			{
+				Name:    "user_scope_id",
+				Unique:  false,
+				Columns: []*schema.Column{UsersColumns[13]},
+			},
+			{
+				Name:    "user_role",
+				Unique:  false,
+				Columns: []*schema.Column{UsersColumns[6]},
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		APITokensTable,
+		AuditRecordsTable,
 		DeadlineExtensionsTable,
 		DirectivesTable,
 		DirectiveReferencesTable,
@@ -653,12 +883,23 @@ var (
 		PersonsTable,
 		RecipientsTable,
 		ReportsTable,
+		SavedQueriesTable,
+		SessionsTable,
 		TasksTable,
 		TaskAssignmentsTable,
+		UsersTable,
 	}
 )
 
 func init() {
+	APITokensTable.ForeignKeys[0].RefTable = SavedQueriesTable
+	APITokensTable.ForeignKeys[1].RefTable = UsersTable
+	APITokensTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	AuditRecordsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(47244640256),
+	}
 	DeadlineExtensionsTable.ForeignKeys[0].RefTable = TaskAssignmentsTable
 	DeadlineExtensionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
@@ -699,6 +940,14 @@ func init() {
 	ReportsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
 	}
+	SavedQueriesTable.ForeignKeys[0].RefTable = UsersTable
+	SavedQueriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
+	SessionsTable.ForeignKeys[0].RefTable = UsersTable
+	SessionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
 	TasksTable.ForeignKeys[0].RefTable = DirectivesTable
 	TasksTable.ForeignKeys[1].RefTable = TasksTable
 	TasksTable.ForeignKeys[2].RefTable = TasksTable
@@ -709,5 +958,9 @@ func init() {
 	TaskAssignmentsTable.ForeignKeys[1].RefTable = TasksTable
 	TaskAssignmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
+	}
+	UsersTable.ForeignKeys[0].RefTable = OrganizationsTable
+	UsersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(60129542144),
 	}
 }

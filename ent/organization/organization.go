@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 )
@@ -43,6 +44,8 @@ const (
 	FieldValidFrom = "valid_from"
 	// FieldValidTo holds the string denoting the valid_to field in the database.
 	FieldValidTo = "valid_to"
+	// FieldPath holds the string denoting the path field in the database.
+	FieldPath = "path"
 	// FieldParentID holds the string denoting the parent_id field in the database.
 	FieldParentID = "parent_id"
 	// FieldSuccessorID holds the string denoting the successor_id field in the database.
@@ -145,6 +148,7 @@ var Columns = []string{
 	FieldHeaderParentName,
 	FieldValidFrom,
 	FieldValidTo,
+	FieldPath,
 	FieldParentID,
 	FieldSuccessorID,
 }
@@ -159,7 +163,14 @@ func ValidColumn(column string) bool {
 	return false
 }
 
+// Note that the variables below are initialized by the runtime
+// package on the initialization of the application. Therefore,
+// it should be imported in the main as follows:
+//
+//	import _ "github.com/chidao/chidao/ent/runtime"
 var (
+	Hooks  [4]ent.Hook
+	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -176,6 +187,8 @@ var (
 	LocalityValidator func(string) error
 	// HeaderParentNameValidator is a validator for the "header_parent_name" field. It is called by the builders before save.
 	HeaderParentNameValidator func(string) error
+	// PathValidator is a validator for the "path" field. It is called by the builders before save.
+	PathValidator func(string) error
 )
 
 // System defines the type for the "system" enum field.
@@ -344,6 +357,11 @@ func ByValidFrom(opts ...sql.OrderTermOption) OrderOption {
 // ByValidTo orders the results by the valid_to field.
 func ByValidTo(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldValidTo, opts...).ToFunc()
+}
+
+// ByPath orders the results by the path field.
+func ByPath(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPath, opts...).ToFunc()
 }
 
 // ByParentID orders the results by the parent_id field.

@@ -6,6 +6,12 @@ import (
 	"entgo.io/ent/dialect/sql"
 )
 
+// APIToken is the predicate function for apitoken builders.
+type APIToken func(*sql.Selector)
+
+// AuditRecord is the predicate function for auditrecord builders.
+type AuditRecord func(*sql.Selector)
+
 // DeadlineExtension is the predicate function for deadlineextension builders.
 type DeadlineExtension func(*sql.Selector)
 
@@ -30,8 +36,17 @@ type Recipient func(*sql.Selector)
 // Report is the predicate function for report builders.
 type Report func(*sql.Selector)
 
+// SavedQuery is the predicate function for savedquery builders.
+type SavedQuery func(*sql.Selector)
+
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)
+
 // Task is the predicate function for task builders.
 type Task func(*sql.Selector)
 
 // TaskAssignment is the predicate function for taskassignment builders.
 type TaskAssignment func(*sql.Selector)
+
+// User is the predicate function for user builders.
+type User func(*sql.Selector)

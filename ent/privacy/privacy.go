@@ -111,6 +111,54 @@ func DenyMutationOperationRule(op ent.Op) MutationRule {
 	return OnMutationOperation(rule, op)
 }
 
+// The APITokenQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type APITokenQueryRuleFunc func(context.Context, *ent.APITokenQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f APITokenQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.APITokenQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.APITokenQuery", q)
+}
+
+// The APITokenMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type APITokenMutationRuleFunc func(context.Context, *ent.APITokenMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.APITokenMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
+}
+
+// The AuditRecordQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AuditRecordQueryRuleFunc func(context.Context, *ent.AuditRecordQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AuditRecordQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AuditRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AuditRecordQuery", q)
+}
+
+// The AuditRecordMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AuditRecordMutationRuleFunc func(context.Context, *ent.AuditRecordMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AuditRecordMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AuditRecordMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditRecordMutation", m)
+}
+
 // The DeadlineExtensionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DeadlineExtensionQueryRuleFunc func(context.Context, *ent.DeadlineExtensionQuery) error
@@ -303,6 +351,54 @@ func (f ReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReportMutation", m)
 }
 
+// The SavedQueryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SavedQueryQueryRuleFunc func(context.Context, *ent.SavedQueryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SavedQueryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SavedQueryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SavedQueryQuery", q)
+}
+
+// The SavedQueryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SavedQueryMutationRuleFunc func(context.Context, *ent.SavedQueryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SavedQueryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SavedQueryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SavedQueryMutation", m)
+}
+
+// The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SessionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SessionQuery", q)
+}
+
+// The SessionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SessionMutationRuleFunc func(context.Context, *ent.SessionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SessionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SessionMutation", m)
+}
+
 // The TaskQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TaskQueryRuleFunc func(context.Context, *ent.TaskQuery) error
@@ -351,6 +447,30 @@ func (f TaskAssignmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TaskAssignmentMutation", m)
 }
 
+// The UserQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type UserQueryRuleFunc func(context.Context, *ent.UserQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f UserQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.UserQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.UserQuery", q)
+}
+
+// The UserMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type UserMutationRuleFunc func(context.Context, *ent.UserMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f UserMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.UserMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.UserMutation", m)
+}
+
 type (
 	// Filter is the interface that wraps the Where function
 	// for filtering nodes in queries and mutations.
@@ -386,6 +506,10 @@ var _ QueryMutationRule = FilterFunc(nil)
 
 func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
+	case *ent.APITokenQuery:
+		return q.Filter(), nil
+	case *ent.AuditRecordQuery:
+		return q.Filter(), nil
 	case *ent.DeadlineExtensionQuery:
 		return q.Filter(), nil
 	case *ent.DirectiveQuery:
@@ -402,9 +526,15 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ReportQuery:
 		return q.Filter(), nil
+	case *ent.SavedQueryQuery:
+		return q.Filter(), nil
+	case *ent.SessionQuery:
+		return q.Filter(), nil
 	case *ent.TaskQuery:
 		return q.Filter(), nil
 	case *ent.TaskAssignmentQuery:
+		return q.Filter(), nil
+	case *ent.UserQuery:
 		return q.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected query type %T for query filter", q)
@@ -413,6 +543,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
+	case *ent.APITokenMutation:
+		return m.Filter(), nil
+	case *ent.AuditRecordMutation:
+		return m.Filter(), nil
 	case *ent.DeadlineExtensionMutation:
 		return m.Filter(), nil
 	case *ent.DirectiveMutation:
@@ -429,9 +563,15 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.ReportMutation:
 		return m.Filter(), nil
+	case *ent.SavedQueryMutation:
+		return m.Filter(), nil
+	case *ent.SessionMutation:
+		return m.Filter(), nil
 	case *ent.TaskMutation:
 		return m.Filter(), nil
 	case *ent.TaskAssignmentMutation:
+		return m.Filter(), nil
+	case *ent.UserMutation:
 		return m.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected mutation type %T for mutation filter", m)

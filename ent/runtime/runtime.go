@@ -3,8 +3,11 @@
 package runtime
 
 import (
+	"context"
 	"time"
 
+	"github.com/chidao/chidao/ent/apitoken"
+	"github.com/chidao/chidao/ent/auditrecord"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
@@ -13,16 +16,124 @@ import (
 	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/recipient"
 	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/schema"
+	"github.com/chidao/chidao/ent/session"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/ent/user"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	apitokenMixin := schema.APIToken{}.Mixin()
+	apitoken.Policy = privacy.NewPolicies(schema.APIToken{})
+	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	apitokenMixinHooks1 := apitokenMixin[1].Hooks()
+
+	apitoken.Hooks[1] = apitokenMixinHooks1[0]
+	apitokenMixinFields0 := apitokenMixin[0].Fields()
+	_ = apitokenMixinFields0
+	apitokenFields := schema.APIToken{}.Fields()
+	_ = apitokenFields
+	// apitokenDescCreatedAt is the schema descriptor for created_at field.
+	apitokenDescCreatedAt := apitokenMixinFields0[0].Descriptor()
+	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	// apitokenDescUpdatedAt is the schema descriptor for updated_at field.
+	apitokenDescUpdatedAt := apitokenMixinFields0[1].Descriptor()
+	// apitoken.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	apitoken.DefaultUpdatedAt = apitokenDescUpdatedAt.Default.(func() time.Time)
+	// apitoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	apitoken.UpdateDefaultUpdatedAt = apitokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// apitokenDescName is the schema descriptor for name field.
+	apitokenDescName := apitokenFields[0].Descriptor()
+	// apitoken.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	apitoken.NameValidator = func() func(string) error {
+		validators := apitokenDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// apitokenDescPrefix is the schema descriptor for prefix field.
+	apitokenDescPrefix := apitokenFields[2].Descriptor()
+	// apitoken.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
+	apitoken.PrefixValidator = func() func(string) error {
+		validators := apitokenDescPrefix.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(prefix string) error {
+			for _, fn := range fns {
+				if err := fn(prefix); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// apitokenDescTokenHash is the schema descriptor for token_hash field.
+	apitokenDescTokenHash := apitokenFields[3].Descriptor()
+	// apitoken.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	apitoken.TokenHashValidator = apitokenDescTokenHash.Validators[0].(func(string) error)
+	// apitokenDescComplexityLimit is the schema descriptor for complexity_limit field.
+	apitokenDescComplexityLimit := apitokenFields[8].Descriptor()
+	// apitoken.ComplexityLimitValidator is a validator for the "complexity_limit" field. It is called by the builders before save.
+	apitoken.ComplexityLimitValidator = apitokenDescComplexityLimit.Validators[0].(func(int) error)
+	auditrecord.Policy = privacy.NewPolicies(schema.AuditRecord{})
+	auditrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditrecord.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditrecordFields := schema.AuditRecord{}.Fields()
+	_ = auditrecordFields
+	// auditrecordDescActor is the schema descriptor for actor field.
+	auditrecordDescActor := auditrecordFields[2].Descriptor()
+	// auditrecord.ActorValidator is a validator for the "actor" field. It is called by the builders before save.
+	auditrecord.ActorValidator = auditrecordDescActor.Validators[0].(func(string) error)
+	// auditrecordDescEntityType is the schema descriptor for entity_type field.
+	auditrecordDescEntityType := auditrecordFields[5].Descriptor()
+	// auditrecord.EntityTypeValidator is a validator for the "entity_type" field. It is called by the builders before save.
+	auditrecord.EntityTypeValidator = auditrecordDescEntityType.Validators[0].(func(string) error)
 	deadlineextensionMixin := schema.DeadlineExtension{}.Mixin()
+	deadlineextension.Policy = privacy.NewPolicies(schema.DeadlineExtension{})
+	deadlineextension.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := deadlineextension.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	deadlineextensionMixinHooks1 := deadlineextensionMixin[1].Hooks()
+
+	deadlineextension.Hooks[1] = deadlineextensionMixinHooks1[0]
 	deadlineextensionMixinFields0 := deadlineextensionMixin[0].Fields()
 	_ = deadlineextensionMixinFields0
 	deadlineextensionFields := schema.DeadlineExtension{}.Fields()
@@ -42,6 +153,18 @@ func init() {
 	// deadlineextension.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	deadlineextension.ReasonValidator = deadlineextensionDescReason.Validators[0].(func(string) error)
 	directiveMixin := schema.Directive{}.Mixin()
+	directive.Policy = privacy.NewPolicies(schema.Directive{})
+	directive.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := directive.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	directiveMixinHooks1 := directiveMixin[1].Hooks()
+
+	directive.Hooks[1] = directiveMixinHooks1[0]
 	directiveMixinFields0 := directiveMixin[0].Fields()
 	_ = directiveMixinFields0
 	directiveFields := schema.Directive{}.Fields()
@@ -127,6 +250,18 @@ func init() {
 	// directive.SourceURLValidator is a validator for the "source_url" field. It is called by the builders before save.
 	directive.SourceURLValidator = directiveDescSourceURL.Validators[0].(func(string) error)
 	directivereferenceMixin := schema.DirectiveReference{}.Mixin()
+	directivereference.Policy = privacy.NewPolicies(schema.DirectiveReference{})
+	directivereference.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := directivereference.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	directivereferenceMixinHooks1 := directivereferenceMixin[1].Hooks()
+
+	directivereference.Hooks[1] = directivereferenceMixinHooks1[0]
 	directivereferenceMixinFields0 := directivereferenceMixin[0].Fields()
 	_ = directivereferenceMixinFields0
 	directivereferenceFields := schema.DirectiveReference{}.Fields()
@@ -158,6 +293,18 @@ func init() {
 	// directivereference.DefaultOrdinal holds the default value on creation for the ordinal field.
 	directivereference.DefaultOrdinal = directivereferenceDescOrdinal.Default.(int)
 	membershipMixin := schema.Membership{}.Mixin()
+	membership.Policy = privacy.NewPolicies(schema.Membership{})
+	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := membership.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	membershipMixinHooks1 := membershipMixin[1].Hooks()
+
+	membership.Hooks[1] = membershipMixinHooks1[0]
 	membershipMixinFields0 := membershipMixin[0].Fields()
 	_ = membershipMixinFields0
 	membershipFields := schema.Membership{}.Fields()
@@ -191,6 +338,23 @@ func init() {
 		}
 	}()
 	organizationMixin := schema.Organization{}.Mixin()
+	organization.Policy = privacy.NewPolicies(schema.Organization{})
+	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := organization.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	organizationMixinHooks1 := organizationMixin[1].Hooks()
+	organizationHooks := schema.Organization{}.Hooks()
+
+	organization.Hooks[1] = organizationMixinHooks1[0]
+
+	organization.Hooks[2] = organizationHooks[0]
+
+	organization.Hooks[3] = organizationHooks[1]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationFields := schema.Organization{}.Fields()
@@ -239,7 +403,23 @@ func init() {
 	organizationDescHeaderParentName := organizationFields[8].Descriptor()
 	// organization.HeaderParentNameValidator is a validator for the "header_parent_name" field. It is called by the builders before save.
 	organization.HeaderParentNameValidator = organizationDescHeaderParentName.Validators[0].(func(string) error)
+	// organizationDescPath is the schema descriptor for path field.
+	organizationDescPath := organizationFields[11].Descriptor()
+	// organization.PathValidator is a validator for the "path" field. It is called by the builders before save.
+	organization.PathValidator = organizationDescPath.Validators[0].(func(string) error)
 	personMixin := schema.Person{}.Mixin()
+	person.Policy = privacy.NewPolicies(schema.Person{})
+	person.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := person.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	personMixinHooks1 := personMixin[1].Hooks()
+
+	person.Hooks[1] = personMixinHooks1[0]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personFields := schema.Person{}.Fields()
@@ -273,6 +453,18 @@ func init() {
 		}
 	}()
 	recipientMixin := schema.Recipient{}.Mixin()
+	recipient.Policy = privacy.NewPolicies(schema.Recipient{})
+	recipient.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := recipient.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	recipientMixinHooks1 := recipientMixin[1].Hooks()
+
+	recipient.Hooks[1] = recipientMixinHooks1[0]
 	recipientMixinFields0 := recipientMixin[0].Fields()
 	_ = recipientMixinFields0
 	recipientFields := schema.Recipient{}.Fields()
@@ -314,8 +506,21 @@ func init() {
 	// recipient.DefaultOrdinal holds the default value on creation for the ordinal field.
 	recipient.DefaultOrdinal = recipientDescOrdinal.Default.(int)
 	reportMixin := schema.Report{}.Mixin()
+	report.Policy = privacy.NewPolicies(schema.Report{})
+	report.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := report.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	reportMixinHooks1 := reportMixin[1].Hooks()
 	reportHooks := schema.Report{}.Hooks()
-	report.Hooks[0] = reportHooks[0]
+
+	report.Hooks[1] = reportMixinHooks1[0]
+
+	report.Hooks[2] = reportHooks[0]
 	reportMixinFields0 := reportMixin[0].Fields()
 	_ = reportMixinFields0
 	reportFields := schema.Report{}.Fields()
@@ -338,9 +543,127 @@ func init() {
 	reportDescReviewNote := reportFields[10].Descriptor()
 	// report.ReviewNoteValidator is a validator for the "review_note" field. It is called by the builders before save.
 	report.ReviewNoteValidator = reportDescReviewNote.Validators[0].(func(string) error)
+	savedqueryMixin := schema.SavedQuery{}.Mixin()
+	savedquery.Policy = privacy.NewPolicies(schema.SavedQuery{})
+	savedquery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := savedquery.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	savedqueryMixinHooks1 := savedqueryMixin[1].Hooks()
+	savedqueryHooks := schema.SavedQuery{}.Hooks()
+
+	savedquery.Hooks[1] = savedqueryMixinHooks1[0]
+
+	savedquery.Hooks[2] = savedqueryHooks[0]
+	savedqueryMixinFields0 := savedqueryMixin[0].Fields()
+	_ = savedqueryMixinFields0
+	savedqueryFields := schema.SavedQuery{}.Fields()
+	_ = savedqueryFields
+	// savedqueryDescCreatedAt is the schema descriptor for created_at field.
+	savedqueryDescCreatedAt := savedqueryMixinFields0[0].Descriptor()
+	// savedquery.DefaultCreatedAt holds the default value on creation for the created_at field.
+	savedquery.DefaultCreatedAt = savedqueryDescCreatedAt.Default.(func() time.Time)
+	// savedqueryDescUpdatedAt is the schema descriptor for updated_at field.
+	savedqueryDescUpdatedAt := savedqueryMixinFields0[1].Descriptor()
+	// savedquery.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	savedquery.DefaultUpdatedAt = savedqueryDescUpdatedAt.Default.(func() time.Time)
+	// savedquery.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	savedquery.UpdateDefaultUpdatedAt = savedqueryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// savedqueryDescName is the schema descriptor for name field.
+	savedqueryDescName := savedqueryFields[0].Descriptor()
+	// savedquery.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	savedquery.NameValidator = func() func(string) error {
+		validators := savedqueryDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// savedqueryDescDescription is the schema descriptor for description field.
+	savedqueryDescDescription := savedqueryFields[1].Descriptor()
+	// savedquery.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	savedquery.DescriptionValidator = savedqueryDescDescription.Validators[0].(func(string) error)
+	// savedqueryDescDocument is the schema descriptor for document field.
+	savedqueryDescDocument := savedqueryFields[2].Descriptor()
+	// savedquery.DocumentValidator is a validator for the "document" field. It is called by the builders before save.
+	savedquery.DocumentValidator = func() func(string) error {
+		validators := savedqueryDescDocument.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(document string) error {
+			for _, fn := range fns {
+				if err := fn(document); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// savedqueryDescOperationName is the schema descriptor for operation_name field.
+	savedqueryDescOperationName := savedqueryFields[3].Descriptor()
+	// savedquery.OperationNameValidator is a validator for the "operation_name" field. It is called by the builders before save.
+	savedquery.OperationNameValidator = savedqueryDescOperationName.Validators[0].(func(string) error)
+	// savedqueryDescDocumentHash is the schema descriptor for document_hash field.
+	savedqueryDescDocumentHash := savedqueryFields[5].Descriptor()
+	// savedquery.DocumentHashValidator is a validator for the "document_hash" field. It is called by the builders before save.
+	savedquery.DocumentHashValidator = savedqueryDescDocumentHash.Validators[0].(func(string) error)
+	session.Policy = privacy.NewPolicies(schema.Session{})
+	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := session.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	sessionFields := schema.Session{}.Fields()
+	_ = sessionFields
+	// sessionDescTokenHash is the schema descriptor for token_hash field.
+	sessionDescTokenHash := sessionFields[0].Descriptor()
+	// session.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	session.TokenHashValidator = sessionDescTokenHash.Validators[0].(func(string) error)
+	// sessionDescCsrfToken is the schema descriptor for csrf_token field.
+	sessionDescCsrfToken := sessionFields[1].Descriptor()
+	// session.CsrfTokenValidator is a validator for the "csrf_token" field. It is called by the builders before save.
+	session.CsrfTokenValidator = sessionDescCsrfToken.Validators[0].(func(string) error)
+	// sessionDescIP is the schema descriptor for ip field.
+	sessionDescIP := sessionFields[6].Descriptor()
+	// session.IPValidator is a validator for the "ip" field. It is called by the builders before save.
+	session.IPValidator = sessionDescIP.Validators[0].(func(string) error)
+	// sessionDescUserAgent is the schema descriptor for user_agent field.
+	sessionDescUserAgent := sessionFields[7].Descriptor()
+	// session.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
+	session.UserAgentValidator = sessionDescUserAgent.Validators[0].(func(string) error)
 	taskMixin := schema.Task{}.Mixin()
+	task.Policy = privacy.NewPolicies(schema.Task{})
+	task.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := task.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	taskMixinHooks1 := taskMixin[1].Hooks()
 	taskHooks := schema.Task{}.Hooks()
-	task.Hooks[0] = taskHooks[0]
+
+	task.Hooks[1] = taskMixinHooks1[0]
+
+	task.Hooks[2] = taskHooks[0]
 	taskMixinFields0 := taskMixin[0].Fields()
 	_ = taskMixinFields0
 	taskFields := schema.Task{}.Fields()
@@ -402,9 +725,23 @@ func init() {
 	// task.DefaultCancelled holds the default value on creation for the cancelled field.
 	task.DefaultCancelled = taskDescCancelled.Default.(bool)
 	taskassignmentMixin := schema.TaskAssignment{}.Mixin()
+	taskassignment.Policy = privacy.NewPolicies(schema.TaskAssignment{})
+	taskassignment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := taskassignment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	taskassignmentMixinHooks1 := taskassignmentMixin[1].Hooks()
 	taskassignmentHooks := schema.TaskAssignment{}.Hooks()
-	taskassignment.Hooks[0] = taskassignmentHooks[0]
-	taskassignment.Hooks[1] = taskassignmentHooks[1]
+
+	taskassignment.Hooks[1] = taskassignmentMixinHooks1[0]
+
+	taskassignment.Hooks[2] = taskassignmentHooks[0]
+
+	taskassignment.Hooks[3] = taskassignmentHooks[1]
 	taskassignmentMixinFields0 := taskassignmentMixin[0].Fields()
 	_ = taskassignmentMixinFields0
 	taskassignmentFields := schema.TaskAssignment{}.Fields()
@@ -433,6 +770,67 @@ func init() {
 	taskassignmentDescProgressNote := taskassignmentFields[5].Descriptor()
 	// taskassignment.ProgressNoteValidator is a validator for the "progress_note" field. It is called by the builders before save.
 	taskassignment.ProgressNoteValidator = taskassignmentDescProgressNote.Validators[0].(func(string) error)
+	userMixin := schema.User{}.Mixin()
+	user.Policy = privacy.NewPolicies(schema.User{})
+	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := user.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	userMixinHooks1 := userMixin[1].Hooks()
+
+	user.Hooks[1] = userMixinHooks1[0]
+	userMixinFields0 := userMixin[0].Fields()
+	_ = userMixinFields0
+	userFields := schema.User{}.Fields()
+	_ = userFields
+	// userDescCreatedAt is the schema descriptor for created_at field.
+	userDescCreatedAt := userMixinFields0[0].Descriptor()
+	// user.DefaultCreatedAt holds the default value on creation for the created_at field.
+	user.DefaultCreatedAt = userDescCreatedAt.Default.(func() time.Time)
+	// userDescUpdatedAt is the schema descriptor for updated_at field.
+	userDescUpdatedAt := userMixinFields0[1].Descriptor()
+	// user.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	user.DefaultUpdatedAt = userDescUpdatedAt.Default.(func() time.Time)
+	// user.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	user.UpdateDefaultUpdatedAt = userDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// userDescEmail is the schema descriptor for email field.
+	userDescEmail := userFields[0].Descriptor()
+	// user.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	user.EmailValidator = func() func(string) error {
+		validators := userDescEmail.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(email string) error {
+			for _, fn := range fns {
+				if err := fn(email); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// userDescDisplayName is the schema descriptor for display_name field.
+	userDescDisplayName := userFields[1].Descriptor()
+	// user.DisplayNameValidator is a validator for the "display_name" field. It is called by the builders before save.
+	user.DisplayNameValidator = userDescDisplayName.Validators[0].(func(string) error)
+	// userDescDisabled is the schema descriptor for disabled field.
+	userDescDisabled := userFields[6].Descriptor()
+	// user.DefaultDisabled holds the default value on creation for the disabled field.
+	user.DefaultDisabled = userDescDisabled.Default.(bool)
+	// userDescMustChangePassword is the schema descriptor for must_change_password field.
+	userDescMustChangePassword := userFields[7].Descriptor()
+	// user.DefaultMustChangePassword holds the default value on creation for the must_change_password field.
+	user.DefaultMustChangePassword = userDescMustChangePassword.Default.(bool)
+	// userDescFailedLogins is the schema descriptor for failed_logins field.
+	userDescFailedLogins := userFields[8].Descriptor()
+	// user.DefaultFailedLogins holds the default value on creation for the failed_logins field.
+	user.DefaultFailedLogins = userDescFailedLogins.Default.(int)
 }
 
 const (

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/chidao/chidao/internal/access"
 )
 
 // Directive is any issued document: a resolution, a directive, a conclusion,
@@ -19,7 +20,7 @@ type Directive struct {
 }
 
 // Mixin of the Directive.
-func (Directive) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Directive) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the Directive.
 func (Directive) Fields() []ent.Field {
@@ -151,7 +152,7 @@ type DirectiveReference struct {
 }
 
 // Mixin of the DirectiveReference.
-func (DirectiveReference) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (DirectiveReference) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the DirectiveReference.
 func (DirectiveReference) Fields() []ent.Field {
@@ -204,7 +205,7 @@ type Recipient struct {
 }
 
 // Mixin of the Recipient.
-func (Recipient) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Recipient) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the Recipient.
 func (Recipient) Fields() []ent.Field {
@@ -246,3 +247,12 @@ func (Recipient) Indexes() []ent.Index {
 
 // Annotations of the Recipient.
 func (Recipient) Annotations() []schema.Annotation { return gqlEntity() }
+
+// Policy of the Directive: see internal/access.
+func (Directive) Policy() ent.Policy { return access.DirectivePolicy() }
+
+// Policy of the DirectiveReference: see internal/access.
+func (DirectiveReference) Policy() ent.Policy { return access.ReferencePolicy() }
+
+// Policy of the Recipient: see internal/access.
+func (Recipient) Policy() ent.Policy { return access.RecipientPolicy() }

@@ -2,14 +2,23 @@ package schema
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
+
+	"entgo.io/ent/dialect/sql"
 
 	"entgo.io/ent"
 
 	gen "github.com/chidao/chidao/ent"
 	"github.com/chidao/chidao/ent/hook"
+	"github.com/chidao/chidao/ent/organization"
+	"github.com/chidao/chidao/ent/privacy"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 // Hooks of the TaskAssignment: an assignee's due date starts as the task's,
@@ -70,9 +79,10 @@ func rollUpCompletion(next ent.Mutator) ent.Mutator {
 		if err != nil || taskID == 0 {
 			return v, err
 		}
+		sys := privacy.DecisionContext(ctx, privacy.Allow)
 		leads, err := m.Client().TaskAssignment.Query().
 			Where(taskassignment.TaskID(taskID), taskassignment.RoleEQ(taskassignment.RoleLEAD)).
-			All(ctx)
+			All(sys)
 		if err != nil {
 			return nil, fmt.Errorf("leads of task: %w", err)
 		}
@@ -95,7 +105,7 @@ func rollUpCompletion(next ent.Mutator) ent.Mutator {
 		} else {
 			upd.SetCompletedAt(*done)
 		}
-		if err := upd.Exec(ctx); err != nil {
+		if err := upd.Exec(sys); err != nil {
 			return nil, fmt.Errorf("roll up task completion: %w", err)
 		}
 		return v, nil
@@ -137,7 +147,7 @@ func (Task) Hooks() []ent.Hook {
 				} else {
 					upd.SetDueDate(newDue)
 				}
-				if _, err := upd.Save(ctx); err != nil {
+				if _, err := upd.Save(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
 					return nil, fmt.Errorf("moving assignees' due dates: %w", err)
 				}
 				return v, nil
@@ -160,5 +170,97 @@ func (Report) Hooks() []ent.Hook {
 				return next.Mutate(ctx, m)
 			})
 		}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne),
+	}
+}
+
+// Hooks of the Organization: keep the materialised path (/root/…/id/) that
+// subtree scope is computed from, and refuse cycles in the tree.
+func (Organization) Hooks() []ent.Hook {
+	return []ent.Hook{
+		hook.On(func(next ent.Mutator) ent.Mutator {
+			return hook.OrganizationFunc(func(ctx context.Context, m *gen.OrganizationMutation) (ent.Value, error) {
+				v, err := next.Mutate(ctx, m)
+				if err != nil {
+					return nil, err
+				}
+				o := v.(*gen.Organization)
+				prefix := "/"
+				if o.ParentID != nil {
+					p, err := m.Client().Organization.Get(ctx, *o.ParentID)
+					if err != nil {
+						return nil, fmt.Errorf("parent organization: %w", err)
+					}
+					prefix = p.Path
+				}
+				o.Path = prefix + strconv.Itoa(o.ID) + "/"
+				if err := m.Client().Organization.UpdateOneID(o.ID).SetPath(o.Path).Exec(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
+					return nil, fmt.Errorf("organization path: %w", err)
+				}
+				return o, nil
+			})
+		}, ent.OpCreate),
+		hook.On(func(next ent.Mutator) ent.Mutator {
+			return hook.OrganizationFunc(func(ctx context.Context, m *gen.OrganizationMutation) (ent.Value, error) {
+				newParent, set := m.ParentID()
+				if !set && !m.ParentCleared() {
+					return next.Mutate(ctx, m)
+				}
+				id, _ := m.ID()
+				oldPath, err := m.OldPath(ctx)
+				if err != nil {
+					return nil, fmt.Errorf("organization path: %w", err)
+				}
+				prefix := "/"
+				if set {
+					p, err := m.Client().Organization.Get(ctx, newParent)
+					if err != nil {
+						return nil, fmt.Errorf("parent organization: %w", err)
+					}
+					if oldPath != "" && strings.HasPrefix(p.Path, oldPath) {
+						return nil, &gen.ValidationError{Name: "parent"}
+					}
+					prefix = p.Path
+				}
+				newPath := prefix + strconv.Itoa(id) + "/"
+				m.SetPath(newPath)
+				v, err := next.Mutate(ctx, m)
+				if err != nil || oldPath == "" || oldPath == newPath {
+					return v, err
+				}
+				err = m.Client().Organization.Update().
+					Where(organization.PathHasPrefix(oldPath), organization.IDNEQ(id)).
+					Modify(func(u *sql.UpdateBuilder) {
+						u.Set(organization.FieldPath, sql.Expr("? || substr("+organization.FieldPath+", ?)", newPath, len(oldPath)+1))
+					}).
+					Exec(privacy.DecisionContext(ctx, privacy.Allow))
+				if err != nil {
+					return nil, fmt.Errorf("move subtree: %w", err)
+				}
+				return v, nil
+			})
+		}, ent.OpUpdateOne),
+	}
+}
+
+// Hooks of the SavedQuery: the owner is the account saving it, and the
+// document's SHA-256 is kept as the hash embeds send as a persisted query.
+func (SavedQuery) Hooks() []ent.Hook {
+	return []ent.Hook{
+		hook.On(func(next ent.Mutator) ent.Mutator {
+			return hook.SavedQueryFunc(func(ctx context.Context, m *gen.SavedQueryMutation) (ent.Value, error) {
+				if _, ok := m.OwnerID(); !ok && m.Op().Is(ent.OpCreate) {
+					v := viewer.FromContext(ctx)
+					if v == nil || v.UserID == 0 {
+						return nil, &gen.ValidationError{Name: "owner"}
+					}
+					m.SetOwnerID(v.UserID)
+				}
+				if doc, ok := m.Document(); ok {
+					sum := sha256.Sum256([]byte(doc))
+					m.SetDocumentHash(hex.EncodeToString(sum[:]))
+				}
+				return next.Mutate(ctx, m)
+			})
+		}, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
 	}
 }

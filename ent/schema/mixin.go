@@ -3,6 +3,7 @@
 package schema
 
 import (
+	"github.com/chidao/chidao/internal/audit"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -42,6 +43,15 @@ func (TimeMixin) Fields() []ent.Field {
 func (TimeMixin) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("updated_at")}
 }
+
+// AuditMixin writes an audit record for every change of the entity, in the
+// same transaction (internal/audit).
+type AuditMixin struct {
+	mixin.Schema
+}
+
+// Hooks of the AuditMixin.
+func (AuditMixin) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }
 
 // Length limits shared by the schemas. They are generous for real documents
 // and keep a careless or hostile client from storing megabytes in a name.

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/chidao/chidao/internal/access"
 )
 
 // Organization is a body in the national hierarchy: a Party committee or one
@@ -19,7 +20,7 @@ type Organization struct {
 }
 
 // Mixin of the Organization.
-func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the Organization.
 func (Organization) Fields() []ent.Field {
@@ -72,6 +73,10 @@ func (Organization) Fields() []ent.Field {
 			Optional().Nillable().
 			Comment("Set when the body was dissolved or merged").
 			Annotations(entgql.OrderField("VALID_TO")),
+		field.String("path").
+			Optional().MaxLen(2000).
+			Comment("Materialised path of ids from the root, e.g. /1/5/9/; kept by a hook, used for subtree scope").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 		field.Int("parent_id").Optional().Nillable(),
 		field.Int("successor_id").Optional().Nillable(),
 	}
@@ -107,6 +112,7 @@ func (Organization) Edges() []ent.Edge {
 func (Organization) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("parent_id"),
+		index.Fields("path"),
 		index.Fields("successor_id"),
 		index.Fields("name"),
 		index.Fields("abbreviation"),
@@ -130,3 +136,6 @@ func gqlEntity() []schema.Annotation {
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}
 }
+
+// Policy of the Organization: see internal/access.
+func (Organization) Policy() ent.Policy { return access.OrganizationPolicy() }

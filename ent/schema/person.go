@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/chidao/chidao/internal/access"
 )
 
 // Person is someone who holds posts and signs documents. Vietnamese names are
@@ -17,7 +18,7 @@ type Person struct {
 }
 
 // Mixin of the Person.
-func (Person) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Person) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the Person.
 func (Person) Fields() []ent.Field {
@@ -54,7 +55,7 @@ type Membership struct {
 }
 
 // Mixin of the Membership.
-func (Membership) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Membership) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the Membership.
 func (Membership) Fields() []ent.Field {
@@ -100,3 +101,9 @@ func (Membership) Indexes() []ent.Index {
 
 // Annotations of the Membership.
 func (Membership) Annotations() []schema.Annotation { return gqlEntity() }
+
+// Policy of the Person: see internal/access.
+func (Person) Policy() ent.Policy { return access.PersonPolicy() }
+
+// Policy of the Membership: see internal/access.
+func (Membership) Policy() ent.Policy { return access.MembershipPolicy() }

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/chidao/chidao/internal/access"
 
 	"github.com/chidao/chidao/ent/schema/schematype"
 )
@@ -19,7 +20,7 @@ type Report struct {
 }
 
 // Mixin of the Report.
-func (Report) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Report) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the Report.
 func (Report) Fields() []ent.Field {
@@ -80,3 +81,6 @@ func (Report) Indexes() []ent.Index {
 
 // Annotations of the Report.
 func (Report) Annotations() []schema.Annotation { return gqlEntity() }
+
+// Policy of the Report: see internal/access.
+func (Report) Policy() ent.Policy { return access.ReportPolicy() }

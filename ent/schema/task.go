@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/chidao/chidao/internal/access"
 )
 
 // Task is a duty a directive hands out, numbered as in its text. Tasks nest
@@ -18,7 +19,7 @@ type Task struct {
 }
 
 // Mixin of the Task.
-func (Task) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Task) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the Task.
 func (Task) Fields() []ent.Field {
@@ -113,7 +114,7 @@ type TaskAssignment struct {
 }
 
 // Mixin of the TaskAssignment.
-func (TaskAssignment) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (TaskAssignment) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the TaskAssignment.
 func (TaskAssignment) Fields() []ent.Field {
@@ -179,7 +180,7 @@ type DeadlineExtension struct {
 }
 
 // Mixin of the DeadlineExtension.
-func (DeadlineExtension) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (DeadlineExtension) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} }
 
 // Fields of the DeadlineExtension.
 func (DeadlineExtension) Fields() []ent.Field {
@@ -207,3 +208,12 @@ func (DeadlineExtension) Indexes() []ent.Index {
 
 // Annotations of the DeadlineExtension.
 func (DeadlineExtension) Annotations() []schema.Annotation { return gqlEntity() }
+
+// Policy of the Task: see internal/access.
+func (Task) Policy() ent.Policy { return access.TaskPolicy() }
+
+// Policy of the TaskAssignment: see internal/access.
+func (TaskAssignment) Policy() ent.Policy { return access.AssignmentPolicy() }
+
+// Policy of the DeadlineExtension: see internal/access.
+func (DeadlineExtension) Policy() ent.Policy { return access.ExtensionPolicy() }

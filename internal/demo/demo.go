@@ -23,6 +23,7 @@ import (
 	"github.com/chidao/chidao/ent/schema/schematype"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 //go:embed demo.json *.txt
@@ -184,6 +185,7 @@ func Read() (*Data, error) {
 // Empty tells whether the database holds no organisations and no directives,
 // the condition for loading the demo.
 func Empty(ctx context.Context, client *ent.Client) (bool, error) {
+	ctx = viewer.NewContext(ctx, viewer.System())
 	n, err := client.Organization.Query().Count(ctx)
 	if err != nil {
 		return false, fmt.Errorf("count organizations: %w", err)
@@ -207,6 +209,7 @@ func LoadIfEmpty(ctx context.Context, client *ent.Client) (bool, error) {
 
 // Load writes the demo data in one transaction: all of it or nothing.
 func Load(ctx context.Context, client *ent.Client) error {
+	ctx = viewer.NewContext(ctx, viewer.System())
 	d, err := Read()
 	if err != nil {
 		return err

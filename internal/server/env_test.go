@@ -12,9 +12,12 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/chidao/chidao/ent/user"
+	"github.com/chidao/chidao/internal/auth"
 	"github.com/chidao/chidao/internal/demo"
 	"github.com/chidao/chidao/internal/store"
 	"github.com/chidao/chidao/internal/testdb"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 // env is a real chidao server over a real database, reached over HTTP.
@@ -23,6 +26,8 @@ type env struct {
 	db      *store.DB
 	srv     *httptest.Server
 	counter *atomic.Int64
+	server  *Server
+	token   string // bearer token sent with requests; "" sends none
 }
 
 type gqlError struct {
@@ -60,9 +65,27 @@ func newEnv(t *testing.T, dsn string, withDemo bool, mutate ...func(*Config)) *e
 		m(&cfg)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(New(cfg, db, log).Handler())
+	server := New(cfg, db, log)
+	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, srv: srv, counter: counter}
+	e := &env{t: t, db: db, srv: srv, counter: counter, server: server}
+	e.token = e.user("admin@test.vn", user.RoleADMIN, nil, user.ClearanceTUYET_MAT)
+	return e
+}
+
+// user creates an account and returns an API token of it.
+func (e *env) user(email string, role user.Role, scope *int, clearance user.Clearance) string {
+	e.t.Helper()
+	ctx := viewer.NewContext(context.Background(), viewer.System())
+	u, err := e.server.Auth().CreateUser(ctx, auth.UserInput{Email: email, Password: "correct horse battery", Role: role, ScopeID: scope, Clearance: clearance})
+	if err != nil {
+		e.t.Fatalf("create user %s: %v", email, err)
+	}
+	tok, _, err := e.server.Auth().CreateToken(ctx, auth.TokenInput{UserID: u.ID, Name: "test"})
+	if err != nil {
+		e.t.Fatalf("create token for %s: %v", email, err)
+	}
+	return tok
 }
 
 // post sends a GraphQL request and decodes the answer.
@@ -74,7 +97,12 @@ func (e *env) post(query string, vars map[string]any) response {
 
 func (e *env) raw(body []byte) response {
 	e.t.Helper()
-	resp, err := http.Post(e.srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if e.token != "" {
+		req.Header.Set("Authorization", "Bearer "+e.token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		e.t.Fatalf("post: %v", err)
 	}
@@ -147,3 +175,17 @@ func clip(s string) string {
 }
 
 func each(t *testing.T, fn func(t *testing.T, dsn string)) { testdb.Each(t, fn) }
+
+// get sends a GET request with the env's token.
+func (e *env) get(path string) *http.Response {
+	e.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, e.srv.URL+path, nil)
+	if e.token != "" {
+		req.Header.Set("Authorization", "Bearer "+e.token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatalf("get %s: %v", path, err)
+	}
+	return resp
+}

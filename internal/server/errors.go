@@ -12,7 +12,10 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/ent/privacy"
+	"github.com/chidao/chidao/internal/auth"
 	"github.com/chidao/chidao/internal/gid"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 // errInternal is what a client sees of a failure it did not cause. The
@@ -35,6 +38,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			cause = ge.Err
 		}
 		code, field, msg := classify(cause)
+		if code == "FORBIDDEN" && viewer.FromContext(ctx) == nil {
+			code = "UNAUTHENTICATED"
+		}
 		if code == "INTERNAL" {
 			log.ErrorContext(ctx, "graphql error", "path", gerr.Path.String(), "err", cause)
 		}
@@ -57,7 +63,12 @@ func classify(err error) (code, field, msg string) {
 		ie *gid.Error
 		ue *UserError
 	)
+	var ae *auth.Error
 	switch {
+	case errors.As(err, &ae):
+		return ae.Code, "", ae.Msg
+	case errors.Is(err, privacy.Deny):
+		return "FORBIDDEN", "", denyMessage(err)
 	case errors.As(err, &ue):
 		return ue.Code, ue.Field, ue.Msg
 	case isClientSafe(err):
@@ -130,4 +141,13 @@ func isCursorError(err error) bool {
 func isClientSafe(err error) bool {
 	var cs interface{ ClientSafe() bool }
 	return errors.As(err, &cs) && cs.ClientSafe()
+}
+
+// denyMessage is the reason an access rule gave, without ent's prefix.
+func denyMessage(err error) string {
+	msg := err.Error()
+	if reason, _, ok := strings.Cut(msg, ": ent/privacy: deny rule"); ok && reason != "" {
+		return strings.TrimPrefix(reason, "ent: ")
+	}
+	return "permission denied"
 }

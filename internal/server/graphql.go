@@ -19,6 +19,8 @@ import (
 
 	"github.com/chidao/chidao/ent"
 	"github.com/chidao/chidao/graph"
+	"github.com/chidao/chidao/internal/auth"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 // GraphQLConfig are the limits of the GraphQL endpoint.
@@ -29,12 +31,30 @@ type GraphQLConfig struct {
 	MaxPageSize     int  // most rows one page may ask for
 	QueryCacheSize  int  // parsed documents kept
 	APQCacheSize    int  // automatic persisted queries kept
+	// RoleBudgets lower the complexity limit for some roles; a token's own
+	// limit wins over both.
+	RoleBudgets map[viewer.Role]int
+}
+
+// budget is the complexity an operation of this viewer may have.
+func (c GraphQLConfig) budget(v *viewer.Viewer) int {
+	limit := c.ComplexityLimit
+	if v == nil {
+		return limit
+	}
+	if b, ok := c.RoleBudgets[v.Role]; ok && b < limit {
+		limit = b
+	}
+	if v.ComplexityLimit > 0 {
+		limit = v.ComplexityLimit
+	}
+	return limit
 }
 
 // newGraphQL builds the gqlgen handler explicitly: the transports chidao
 // serves, caches, limits, one transaction per mutation, one error presenter.
-func newGraphQL(client *ent.Client, cfg GraphQLConfig, log *slog.Logger) *handler.Server {
-	es := pagedSchema{ExecutableSchema: graph.NewSchema(client), cfg: cfg}
+func newGraphQL(client *ent.Client, svc *auth.Service, cfg GraphQLConfig, log *slog.Logger) *handler.Server {
+	es := pagedSchema{ExecutableSchema: graph.NewSchema(client, svc), cfg: cfg}
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -51,7 +71,9 @@ func newGraphQL(client *ent.Client, cfg GraphQLConfig, log *slog.Logger) *handle
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(pageLimit{max: cfg.MaxPageSize})
-	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	srv.Use(&extension.ComplexityLimit{Func: func(ctx context.Context, _ *graphql.OperationContext) int {
+		return cfg.budget(viewer.FromContext(ctx))
+	}})
 	srv.Use(entgql.Transactioner{TxOpener: client})
 
 	srv.SetErrorPresenter(presentError(log))
@@ -133,15 +155,22 @@ func (p pageLimit) MutateOperationContext(ctx context.Context, oc *graphql.Opera
 		return nil
 	}
 	seen := map[string]bool{}
-	return p.check(oc, op.SelectionSet, seen)
+	return p.check(ctx, oc, op.SelectionSet, seen)
 }
 
-func (p pageLimit) check(oc *graphql.OperationContext, set ast.SelectionSet, seen map[string]bool) *gqlerror.Error {
+func (p pageLimit) check(ctx context.Context, oc *graphql.OperationContext, set ast.SelectionSet, seen map[string]bool) *gqlerror.Error {
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
 			if isConnection(s.Definition) {
 				args := s.ArgumentMap(oc.Variables)
+				if v := viewer.FromContext(ctx); v != nil && !v.Unrestricted() {
+					if f := edgeOrder(args["orderBy"]); f != "" {
+						err := gqlerror.ErrorPosf(s.Position, "ordering by %s is not available to accounts limited by scope or clearance: it reads rows they may not see", f)
+						err.Extensions = map[string]any{"code": "FORBIDDEN"}
+						return err
+					}
+				}
 				first, hasFirst := intArg(args["first"])
 				last, hasLast := intArg(args["last"])
 				switch {
@@ -153,11 +182,11 @@ func (p pageLimit) check(oc *graphql.OperationContext, set ast.SelectionSet, see
 					return pageError(s, "`last` on `%s` is %d; a page holds 0 to %d rows", s.Name, last, p.max)
 				}
 			}
-			if err := p.check(oc, s.SelectionSet, seen); err != nil {
+			if err := p.check(ctx, oc, s.SelectionSet, seen); err != nil {
 				return err
 			}
 		case *ast.InlineFragment:
-			if err := p.check(oc, s.SelectionSet, seen); err != nil {
+			if err := p.check(ctx, oc, s.SelectionSet, seen); err != nil {
 				return err
 			}
 		case *ast.FragmentSpread:
@@ -165,7 +194,7 @@ func (p pageLimit) check(oc *graphql.OperationContext, set ast.SelectionSet, see
 				continue
 			}
 			seen[s.Name] = true
-			if err := p.check(oc, s.Definition.SelectionSet, seen); err != nil {
+			if err := p.check(ctx, oc, s.Definition.SelectionSet, seen); err != nil {
 				return err
 			}
 		}
@@ -226,4 +255,36 @@ func (s pagedSchema) Complexity(ctx context.Context, typeName, field string, chi
 		return 0, true
 	}
 	return child + 1, true
+}
+
+// edgeOrders are the order fields that read across an edge: counts of
+// related rows and fields of a related row.
+var edgePrefixes = []string{"PARENT_", "ISSUER_", "PERSON_", "ORGANIZATION_", "TASK_", "DIRECTIVE_", "SOURCE_", "TARGET_"}
+
+// edgeOrder returns the first order field in an orderBy argument that
+// reads across an edge, or "".
+func edgeOrder(v any) string {
+	var list []any
+	switch x := v.(type) {
+	case []any:
+		list = x
+	case map[string]any:
+		list = []any{x}
+	}
+	for _, item := range list {
+		m, ok := item.(map[string]any)
+		if !ok {
+			continue
+		}
+		f, _ := m["field"].(string)
+		if strings.HasSuffix(f, "_COUNT") {
+			return f
+		}
+		for _, p := range edgePrefixes {
+			if strings.HasPrefix(f, p) {
+				return f
+			}
+		}
+	}
+	return ""
 }

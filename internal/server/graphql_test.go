@@ -431,10 +431,7 @@ func TestBadInput(t *testing.T) {
 			t.Fatalf("big body: status %d %+v", r.Status, r.Errors)
 		}
 		// Mutations are refused over GET.
-		resp, err := http.Get(e.srv.URL + "/graphql?query=" + url.QueryEscape(`mutation { createPerson(input: {fullName: "G"}) { id } }`))
-		if err != nil {
-			t.Fatal(err)
-		}
+		resp := e.get("/graphql?query=" + url.QueryEscape(`mutation { createPerson(input: {fullName: "G"}) { id } }`))
 		if g := decode(t, resp); len(g.Errors) == 0 {
 			t.Fatal("a mutation over GET must be refused")
 		}
@@ -455,10 +452,7 @@ func TestBadInput(t *testing.T) {
 func TestGETAndPersistedQueries(t *testing.T) {
 	e := newEnv(t, "file:apq?mode=memory&cache=shared", true)
 	q := `{ directives(first: 10, where: {byReference: true}) { totalCount } }`
-	resp, err := http.Get(e.srv.URL + "/graphql?query=" + url.QueryEscape(q))
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := e.get("/graphql?query=" + url.QueryEscape(q))
 	if r := decode(t, resp); len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"totalCount":3`) {
 		t.Fatalf("GET: %s %+v", r.Data, r.Errors)
 	}

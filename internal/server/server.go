@@ -12,7 +12,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/chidao/chidao/internal/auth"
 	"github.com/chidao/chidao/internal/store"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 // Config of the HTTP server.
@@ -22,6 +24,8 @@ type Config struct {
 	RequestTimeout  time.Duration // longest a GraphQL request may run
 	ShutdownTimeout time.Duration // how long in-flight requests may finish on stop
 	GraphQL         GraphQLConfig
+	Auth            auth.Config
+	AuthHTTP        auth.HTTPConfig
 }
 
 // DefaultConfig runs with zero setup.
@@ -38,23 +42,33 @@ func DefaultConfig() Config {
 			MaxPageSize:     1000,
 			QueryCacheSize:  1000,
 			APQCacheSize:    1000,
+			RoleBudgets: map[viewer.Role]int{
+				viewer.RoleReporter: 2_000_000,
+				viewer.RoleEmbed:    1_000_000,
+			},
 		},
+		Auth:     auth.DefaultConfig(),
+		AuthHTTP: auth.DefaultHTTPConfig(),
 	}
 }
 
 // Server is a configured chidao HTTP server.
 type Server struct {
-	cfg Config
-	db  *store.DB
-	log *slog.Logger
-	mux *http.ServeMux
+	cfg  Config
+	db   *store.DB
+	log  *slog.Logger
+	mux  *http.ServeMux
+	auth *auth.Service
 }
 
 // New builds the server's routes over an open, migrated database.
 func New(cfg Config, db *store.DB, log *slog.Logger) *Server {
-	s := &Server{cfg: cfg, db: db, log: log, mux: http.NewServeMux()}
-	gql := newGraphQL(db.Client, cfg.GraphQL, log)
-	s.mux.Handle("/graphql", s.limits(gql))
+	s := &Server{cfg: cfg, db: db, log: log, mux: http.NewServeMux(), auth: auth.New(db.Client, cfg.Auth)}
+	cfg.AuthHTTP.MaxBodyBytes = cfg.MaxBodyBytes
+	ah := auth.NewHTTP(s.auth, cfg.AuthHTTP, log)
+	ah.Routes(s.mux)
+	gql := newGraphQL(db.Client, s.auth, cfg.GraphQL, log)
+	s.mux.Handle("/graphql", s.limits(ah.Middleware(gql)))
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -63,6 +77,9 @@ func New(cfg Config, db *store.DB, log *slog.Logger) *Server {
 	s.mux.Handle("/", spa())
 	return s
 }
+
+// Auth is the server's credential service (bootstrap, CLI).
+func (s *Server) Auth() *auth.Service { return s.auth }
 
 // Handler is the whole server as an http.Handler, with request logging.
 func (s *Server) Handler() http.Handler { return s.logRequests(s.mux) }

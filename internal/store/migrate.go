@@ -10,12 +10,18 @@ import (
 	"entgo.io/ent/dialect/sql/schema"
 
 	"github.com/chidao/chidao/ent/migrate"
+	"github.com/chidao/chidao/ent/organization"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 // SchemaVersion is the version of the data model this binary writes. It
 // grows whenever a release changes the schema; Migrate refuses a database
 // written by a newer chidao rather than damage it.
-const SchemaVersion = 1
+//
+//  1. the directive graph
+//  2. accounts, tokens, saved queries, audit log; organisations' materialised
+//     path (backfilled on upgrade)
+const SchemaVersion = 2
 
 // metaTable holds chidao's own bookkeeping (schema version), apart from
 // the ent tables.
@@ -30,6 +36,7 @@ type MigrateResult struct {
 // by an earlier chidao. Upgrades only add: tables, columns and indexes are
 // created, nothing is dropped, so every row is kept.
 func (db *DB) Migrate(ctx context.Context) (MigrateResult, error) {
+	ctx = viewer.NewContext(ctx, viewer.System())
 	if _, err := db.SQL.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+metaTable+` (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
 		return MigrateResult{}, fmt.Errorf("migrate %s: create %s: %w", db.Where, metaTable, err)
 	}
@@ -49,6 +56,9 @@ func (db *DB) Migrate(ctx context.Context) (MigrateResult, error) {
 	)
 	if err != nil {
 		return MigrateResult{From: from}, fmt.Errorf("migrate %s from schema version %d: %w", db.Where, from, err)
+	}
+	if err := db.backfillPaths(ctx); err != nil {
+		return MigrateResult{From: from}, err
 	}
 	if err := db.setSchemaVersion(ctx, SchemaVersion); err != nil {
 		return MigrateResult{From: from}, err
@@ -110,4 +120,63 @@ func (db *DB) rebind(q string) string {
 		out = append(out, q[i])
 	}
 	return string(out)
+}
+
+// backfillPaths computes the materialised path of organisations that have
+// none (rows written before version 2), in one transaction.
+func (db *DB) backfillPaths(ctx context.Context) error {
+	missing, err := db.Client.Organization.Query().
+		Where(organization.Or(organization.PathIsNil(), organization.PathEQ(""))).
+		Exist(ctx)
+	if err != nil {
+		return fmt.Errorf("check organisation paths: %w", err)
+	}
+	if !missing {
+		return nil
+	}
+	orgs, err := db.Client.Organization.Query().
+		Select(organization.FieldID, organization.FieldParentID).All(ctx)
+	if err != nil {
+		return fmt.Errorf("load organisation tree: %w", err)
+	}
+	parent := make(map[int]*int, len(orgs))
+	for _, o := range orgs {
+		parent[o.ID] = o.ParentID
+	}
+	paths := make(map[int]string, len(orgs))
+	var pathOf func(id int, depth int) (string, error)
+	pathOf = func(id int, depth int) (string, error) {
+		if p, ok := paths[id]; ok {
+			return p, nil
+		}
+		if depth > len(orgs) {
+			return "", fmt.Errorf("organisation %d is in a cycle of parents", id)
+		}
+		prefix := "/"
+		if pid := parent[id]; pid != nil {
+			pp, err := pathOf(*pid, depth+1)
+			if err != nil {
+				return "", err
+			}
+			prefix = pp
+		}
+		paths[id] = prefix + strconv.Itoa(id) + "/"
+		return paths[id], nil
+	}
+	tx, err := db.Client.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("backfill paths: %w", err)
+	}
+	for _, o := range orgs {
+		p, err := pathOf(o.ID, 0)
+		if err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		if err := tx.Organization.UpdateOneID(o.ID).SetPath(p).Exec(ctx); err != nil {
+			_ = tx.Rollback()
+			return fmt.Errorf("backfill path of organisation %d: %w", o.ID, err)
+		}
+	}
+	return tx.Commit()
 }

@@ -1,0 +1,615 @@
+package access
+
+import (
+	"context"
+	"slices"
+
+	"entgo.io/ent"
+
+	gen "github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/ent/directive"
+	"github.com/chidao/chidao/ent/organization"
+	"github.com/chidao/chidao/ent/privacy"
+	"github.com/chidao/chidao/ent/report"
+	"github.com/chidao/chidao/ent/savedquery"
+	"github.com/chidao/chidao/ent/task"
+	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/internal/viewer"
+)
+
+// Reasons given with denials; the GraphQL layer reports them with code
+// FORBIDDEN or UNAUTHENTICATED.
+var (
+	ErrUnauthenticated = privacy.Denyf("sign in first: no valid session or token")
+	ErrReadOnly        = privacy.Denyf("your role may not change data")
+	ErrNotAdmin        = privacy.Denyf("only administrators may do this")
+)
+
+// who returns the viewer, refusing anonymous callers.
+func who(ctx context.Context) (*viewer.Viewer, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, ErrUnauthenticated
+	}
+	return v, nil
+}
+
+func isAdmin(v *viewer.Viewer) bool { return v.Role == viewer.RoleAdmin || v.Role == viewer.RoleSystem }
+
+// graphWriter allows administrators and editors, and no one else, to
+// change the directive graph.
+func graphWriter(ctx context.Context) (*viewer.Viewer, error) {
+	v, err := who(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if isAdmin(v) || v.Role == viewer.RoleEditor {
+		return v, nil
+	}
+	return nil, ErrReadOnly
+}
+
+// exists checks, with the viewer's own visibility, that a referenced row
+// is one it may see; a reference to anything else is refused.
+func exists(ctx context.Context, ok bool, err error, what string) error {
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return privacy.Denyf("%s is not visible to you", what)
+	}
+	return nil
+}
+
+// OrganizationPolicy: everyone signed in reads their subtree; editors
+// change organisations within it.
+func OrganizationPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.OrganizationQueryRuleFunc(func(ctx context.Context, q *gen.OrganizationQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := OrgVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.OrganizationMutationRuleFunc(func(ctx context.Context, m *gen.OrganizationMutation) error {
+			v, err := graphWriter(ctx)
+			if err != nil {
+				return err
+			}
+			if v.Scoped() {
+				if pid, ok := m.ParentID(); ok {
+					ok, err := m.Client().Organization.Query().Where(organization.ID(pid)).Exist(ctx)
+					if err := exists(ctx, ok, err, "the parent organisation"); err != nil {
+						return err
+					}
+				} else if m.Op().Is(ent.OpCreate) || m.ParentCleared() {
+					return privacy.Denyf("a scoped account may only place organisations inside its subtree")
+				}
+				if !m.Op().Is(ent.OpCreate) {
+					m.Where(OrgVisible(v))
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// DirectivePolicy: directives within clearance and scope; editors write
+// them, never above their clearance.
+func DirectivePolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.DirectiveQueryRuleFunc(func(ctx context.Context, q *gen.DirectiveQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := DirectiveVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.DirectiveMutationRuleFunc(func(ctx context.Context, m *gen.DirectiveMutation) error {
+			v, err := graphWriter(ctx)
+			if err != nil {
+				return err
+			}
+			if s, ok := m.Secrecy(); ok && viewer.SecrecyRank(string(s)) > viewer.SecrecyRank(v.Clearance) {
+				return privacy.Denyf("secrecy %s is above your clearance", s)
+			}
+			if v.Scoped() {
+				if id, ok := m.IssuerID(); ok {
+					ok, err := m.Client().Organization.Query().Where(organization.ID(id)).Exist(ctx)
+					if err := exists(ctx, ok, err, "the issuer"); err != nil {
+						return err
+					}
+				} else if m.Op().Is(ent.OpCreate) {
+					return privacy.Denyf("a scoped account must give an issuer inside its subtree")
+				}
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				if p := DirectiveVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// childOfDirective is the policy of rows that belong to a directive (tasks,
+// recipients, references): readable when the directive is, written by
+// editors who can see the directive.
+func directiveChildWrite(ctx context.Context, c *gen.Client, directiveID int, set bool, create bool) error {
+	v, err := graphWriter(ctx)
+	if err != nil {
+		return err
+	}
+	if set {
+		ok, err := c.Directive.Query().Where(directive.ID(directiveID)).Exist(ctx)
+		return exists(ctx, ok, err, "the directive")
+	}
+	if create && !isAdmin(v) && DirectiveVisible(v) != nil {
+		return privacy.Denyf("the directive is required")
+	}
+	return nil
+}
+
+// TaskPolicy follows the directive.
+func TaskPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.TaskQueryRuleFunc(func(ctx context.Context, q *gen.TaskQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := TaskVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.TaskMutationRuleFunc(func(ctx context.Context, m *gen.TaskMutation) error {
+			id, set := m.DirectiveID()
+			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
+				return err
+			}
+			if v := viewer.FromContext(ctx); !m.Op().Is(ent.OpCreate) {
+				if p := TaskVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// RecipientPolicy follows the directive.
+func RecipientPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.RecipientQueryRuleFunc(func(ctx context.Context, q *gen.RecipientQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := RecipientVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.RecipientMutationRuleFunc(func(ctx context.Context, m *gen.RecipientMutation) error {
+			id, set := m.DirectiveID()
+			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
+				return err
+			}
+			if v := viewer.FromContext(ctx); !m.Op().Is(ent.OpCreate) {
+				if p := RecipientVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// ReferencePolicy follows the citing directive.
+func ReferencePolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.DirectiveReferenceQueryRuleFunc(func(ctx context.Context, q *gen.DirectiveReferenceQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := ReferenceVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.DirectiveReferenceMutationRuleFunc(func(ctx context.Context, m *gen.DirectiveReferenceMutation) error {
+			id, set := m.SourceID()
+			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
+				return err
+			}
+			if tid, ok := m.TargetID(); ok {
+				ok, err := m.Client().Directive.Query().Where(directive.ID(tid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the cited directive"); err != nil {
+					return err
+				}
+			}
+			if v := viewer.FromContext(ctx); !m.Op().Is(ent.OpCreate) {
+				if p := ReferenceVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// reporterFields are what a reporter may change on its assignments.
+var reporterFields = []string{taskassignment.FieldProgress, taskassignment.FieldProgressNote, taskassignment.FieldCompletedAt, taskassignment.FieldUpdatedAt}
+
+// AssignmentPolicy: editors write assignments; reporters update the
+// progress of their subtree's assignments, nothing else.
+func AssignmentPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.TaskAssignmentQueryRuleFunc(func(ctx context.Context, q *gen.TaskAssignmentQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := AssignmentVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.TaskAssignmentMutationRuleFunc(func(ctx context.Context, m *gen.TaskAssignmentMutation) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if v.Role == viewer.RoleReporter {
+				if !m.Op().Is(ent.OpUpdateOne) {
+					return privacy.Denyf("a reporter may only update the progress of its assignments")
+				}
+				for _, f := range m.Fields() {
+					if !slices.Contains(reporterFields, f) {
+						return privacy.Denyf("a reporter may not change %s", f)
+					}
+				}
+				if len(m.ClearedFields()) > 0 && !slices.Contains(reporterFields, m.ClearedFields()[0]) || len(m.AddedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
+					return privacy.Denyf("a reporter may only update the progress of its assignments")
+				}
+				if p := AssignmentVisible(v); p != nil {
+					m.Where(p)
+				}
+				return privacy.Allow
+			}
+			if _, err := graphWriter(ctx); err != nil {
+				return err
+			}
+			if tid, ok := m.TaskID(); ok {
+				ok, err := m.Client().Task.Query().Where(task.ID(tid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the task"); err != nil {
+					return err
+				}
+			}
+			if oid, ok := m.OrganizationID(); ok && v.Scoped() {
+				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the organisation"); err != nil {
+					return err
+				}
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				if p := AssignmentVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// ExtensionPolicy follows the assignment; editors write extensions.
+func ExtensionPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.DeadlineExtensionQueryRuleFunc(func(ctx context.Context, q *gen.DeadlineExtensionQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := ExtensionVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.DeadlineExtensionMutationRuleFunc(func(ctx context.Context, m *gen.DeadlineExtensionMutation) error {
+			v, err := graphWriter(ctx)
+			if err != nil {
+				return err
+			}
+			if aid, ok := m.AssignmentID(); ok {
+				ok, err := m.Client().TaskAssignment.Query().Where(taskassignment.ID(aid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the assignment"); err != nil {
+					return err
+				}
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				if p := ExtensionVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// ReportPolicy: reporters write their subtree's reports (but not their
+// review); editors review them.
+func ReportPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.ReportQueryRuleFunc(func(ctx context.Context, q *gen.ReportQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := ReportVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.ReportMutationRuleFunc(func(ctx context.Context, m *gen.ReportMutation) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			switch v.Role {
+			case viewer.RoleReporter:
+				if s, ok := m.ReviewState(); ok && s != report.ReviewStateDRAFT && s != report.ReviewStateSUBMITTED {
+					return privacy.Denyf("a reporter may not review reports")
+				}
+				if _, ok := m.ReviewNote(); ok {
+					return privacy.Denyf("a reporter may not review reports")
+				}
+				if _, ok := m.ReviewedAt(); ok {
+					return privacy.Denyf("a reporter may not review reports")
+				}
+			case viewer.RoleAdmin, viewer.RoleSystem, viewer.RoleEditor:
+			default:
+				return ErrReadOnly
+			}
+			c := m.Client()
+			if oid, ok := m.OrganizationID(); ok {
+				ok, err := c.Organization.Query().Where(organization.ID(oid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the reporting organisation"); err != nil {
+					return err
+				}
+			}
+			if tid, ok := m.TaskID(); ok {
+				ok, err := c.Task.Query().Where(task.ID(tid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the task"); err != nil {
+					return err
+				}
+			}
+			if did, ok := m.DirectiveID(); ok {
+				ok, err := c.Directive.Query().Where(directive.ID(did)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the directive"); err != nil {
+					return err
+				}
+			}
+			if aid, ok := m.AssignmentID(); ok {
+				ok, err := c.TaskAssignment.Query().Where(taskassignment.ID(aid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the assignment"); err != nil {
+					return err
+				}
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				if p := ReportVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// MembershipPolicy: posts in scope; editors write them.
+func MembershipPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.MembershipQueryRuleFunc(func(ctx context.Context, q *gen.MembershipQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := MembershipVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.MembershipMutationRuleFunc(func(ctx context.Context, m *gen.MembershipMutation) error {
+			v, err := graphWriter(ctx)
+			if err != nil {
+				return err
+			}
+			if oid, ok := m.OrganizationID(); ok && v.Scoped() {
+				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the organisation"); err != nil {
+					return err
+				}
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				if p := MembershipVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// PersonPolicy: people with a post in scope; editors write them.
+func PersonPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.PersonQueryRuleFunc(func(ctx context.Context, q *gen.PersonQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := PersonVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.PersonMutationRuleFunc(func(ctx context.Context, m *gen.PersonMutation) error {
+			v, err := graphWriter(ctx)
+			if err != nil {
+				return err
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				if p := PersonVisible(v); p != nil {
+					m.Where(p)
+				}
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// UserPolicy: administrators manage accounts; everyone reads their own.
+func UserPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.UserQueryRuleFunc(func(ctx context.Context, q *gen.UserQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if v.Role == viewer.RoleEmbed {
+				return privacy.Denyf("embed tokens read only their saved query")
+			}
+			if p := UserVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(func(ctx context.Context, _ gen.Mutation) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if !isAdmin(v) {
+				return ErrNotAdmin
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// SystemOnlyPolicy guards rows only the server itself touches (sessions).
+func SystemOnlyPolicy() ent.Policy {
+	rule := privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if v := viewer.FromContext(ctx); v != nil && v.Role == viewer.RoleSystem {
+			return privacy.Allow
+		}
+		return privacy.Denyf("internal records")
+	})
+	return privacy.Policy{Query: privacy.QueryPolicy{rule}, Mutation: privacy.MutationPolicy{rule}}
+}
+
+// TokenPolicy: users create and revoke their own tokens; administrators any.
+func TokenPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.APITokenQueryRuleFunc(func(ctx context.Context, q *gen.APITokenQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if v.Role == viewer.RoleEmbed {
+				return privacy.Denyf("embed tokens read only their saved query")
+			}
+			if p := TokenVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.APITokenMutationRuleFunc(func(ctx context.Context, m *gen.APITokenMutation) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if isAdmin(v) {
+				return privacy.Allow
+			}
+			if v.Role == viewer.RoleEmbed {
+				return ErrReadOnly
+			}
+			if uid, ok := m.UserID(); ok && uid != v.UserID {
+				return privacy.Denyf("you may only create tokens for yourself")
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				m.Where(TokenVisible(v))
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// SavedQueryPolicy: owners write their saved queries; shared ones are read
+// by every signed-in user.
+func SavedQueryPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.SavedQueryQueryRuleFunc(func(ctx context.Context, q *gen.SavedQueryQuery) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if p := SavedQueryVisible(v); p != nil {
+				q.Where(p)
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.SavedQueryMutationRuleFunc(func(ctx context.Context, m *gen.SavedQueryMutation) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if isAdmin(v) {
+				return privacy.Allow
+			}
+			if v.Role == viewer.RoleEmbed {
+				return ErrReadOnly
+			}
+			if oid, ok := m.OwnerID(); ok && oid != v.UserID {
+				return privacy.Denyf("you may only save queries as yourself")
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				m.Where(savedquery.OwnerID(v.UserID))
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// AuditPolicy: administrators read the audit log; no one changes it. The
+// audit hook writes records with an explicit allow decision.
+func AuditPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+			v, err := who(ctx)
+			if err != nil {
+				return err
+			}
+			if !isAdmin(v) {
+				return ErrNotAdmin
+			}
+			return privacy.Allow
+		})},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(func(ctx context.Context, m gen.Mutation) error {
+			if !m.Op().Is(ent.OpCreate) {
+				return privacy.Denyf("the audit log is append-only")
+			}
+			return privacy.Denyf("audit records are written by the server only")
+		})},
+	}
+}
