@@ -23,6 +23,14 @@ var adverbialCues = newDict(
 	"từ nay", "tùy theo", "căn cứ vào", "trường hợp", "nếu",
 )
 
+// fieldLabels are the labels of national plans' task tables: "Cơ quan
+// chủ trì: …", "Cơ quan phối hợp: …". Every entry of such a list is kept.
+var leadLabels = newDict("cơ quan chủ trì", "đơn vị chủ trì", "chủ trì", "cơ quan chủ trì thực hiện",
+	"đơn vị chủ trì thực hiện", "cơ quan thực hiện", "đơn vị thực hiện", "chủ trì thực hiện",
+	"cơ quan, đơn vị chủ trì", "đơn vị thực hiện chính", "cơ quan chịu trách nhiệm", "trách nhiệm thực hiện")
+var coordLabels = newDict("cơ quan phối hợp", "đơn vị phối hợp", "phối hợp", "cơ quan, đơn vị phối hợp",
+	"cơ quan phối hợp thực hiện", "đơn vị phối hợp thực hiện", "phối hợp thực hiện")
+
 var reportVerbs = newDict("báo cáo", "gửi", "trình", "gửi báo cáo")
 
 // reportFiller are the words that may stand between "báo cáo" and the
@@ -122,6 +130,8 @@ func analyzeFrom(d *doc, dr *Draft, i, j int, as *assignSet, requestOnly bool) {
 			c := s[k]
 			if c == ';' || c == '\n' && k+1 < len(s) && (s[k+1] == '-' || s[k+1] == '+') {
 				end = true
+			} else if c == '(' && k+5 < len(s) && (strings.HasPrefix(s[k+1:], "Giao ") || strings.HasPrefix(s[k+1:], "giao ")) {
+				end = true // "(Giao Công an tỉnh chủ trì …)"
 			} else if c == '.' && (k+1 == len(s) || s[k+1] == ' ' || s[k+1] == '\n') && !(k > 0 && s[k-1] >= '0' && s[k-1] <= '9') {
 				end = true
 			}
@@ -184,6 +194,20 @@ func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly boo
 				k = x
 				break
 			}
+		}
+	}
+	// "Cơ quan chủ trì: X" / "Cơ quan phối hợp: Y, Z"
+	for _, fl := range []struct {
+		d    dict
+		role Role
+	}{{leadLabels, RoleLead}, {coordLabels, RoleCoordinate}} {
+		if n := fl.d.match(toks, k); n > 0 && k+n < len(toks) && toks[k+n].s == ":" {
+			os, _ := orgList(toks, k+n+1)
+			names := orgNames(toks, os)
+			for x, o := range os {
+				as.add(d, dr, names[x], fl.role, vf(k, k+n), sp(o.titleA, o.b))
+			}
+			return
 		}
 	}
 	subject := false

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzParse checks the invariants on any input: no panic, either one of the
@@ -25,7 +26,18 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
-		dr, err := Parse(in)
+		var dr *Draft
+		var err error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			dr, err = Parse(in)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Parse took more than 5s on %d bytes", len(in))
+		}
 		if err != nil {
 			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrNotText) {
 				t.Fatalf("unexpected error: %v", err)

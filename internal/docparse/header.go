@@ -142,8 +142,11 @@ loop:
 			}
 			handled = true
 		}
-		if reMotto.MatchString(s) {
+		if m := reMotto.FindStringIndex(s); m != nil {
 			handled = true
+			if pre := strings.TrimSpace(s[:m[0]]); pre != "" && isUpperLine(pre) && res.numberLine < 0 {
+				issuerLines = append(issuerLines, -k-1)
+			}
 		}
 		if handled {
 			continue
@@ -375,7 +378,7 @@ func parseTitle(d *doc, dr *Draft, k, n int) int {
 		s := nl.s
 		if strings.HasPrefix(s, "CỦA ") || strings.HasPrefix(s, "Của ") {
 			if dr.Header.ActingBody.Text == "" {
-				dr.Header.ActingBody = d.field(nl, 4, len(s))
+				dr.Header.ActingBody = d.field(nl, len("CỦA "), len(s))
 				dr.Header.ActingBody.Text = prettyName(dr.Header.ActingBody.Text)
 			}
 			continue
@@ -424,6 +427,9 @@ func setIssuer(d *doc, dr *Draft, ks []int) {
 			m := rePartyTitle.FindStringIndex(l.s)
 			if m == nil {
 				m = reStateTitle.FindStringIndex(l.s)
+			}
+			if m == nil {
+				m = reMotto.FindStringIndex(l.s)
 			}
 			if m == nil {
 				continue

@@ -766,3 +766,118 @@ func TestPrettyName(t *testing.T) {
 		}
 	}
 }
+
+// National-plan style: a section whose numbered lines are the fields of
+// one duty is one task; "Cơ quan chủ trì / phối hợp" lists give the roles
+// and every entry of them is kept; "(Giao X chủ trì …)" after a duty.
+func TestFieldSections(t *testing.T) {
+	dr := mustParse(t, `BAN CHỈ ĐẠO QUỐC GIA 1237
+Số: 252/KH-BCĐQG1237
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 20 tháng 3 năm 2014
+
+KẾ HOẠCH
+Tổng kết công tác năm 2013
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đánh giá kết quả.
+
+II. XÂY DỰNG ĐỀ ÁN TÌM KIẾM HÀI CỐT
+1. Nội dung: Xây dựng Đề án tìm kiếm, quy tập hài cốt liệt sĩ.
+2. Cơ quan chủ trì: Bộ Quốc phòng.
+3. Cơ quan phối hợp: Bộ Lao động - Thương binh và Xã hội, các địa phương.
+4. Thời gian thực hiện: Quý IV/2014.
+
+III. TUYÊN TRUYỀN
+1. Đẩy mạnh tuyên truyền về công tác tìm kiếm (Giao Bộ Thông tin và Truyền thông chủ trì, phối hợp với Đài Truyền hình Việt Nam).
+2. Nhiệm vụ khác:
+a) Cơ quan chủ trì: Bộ Nội vụ.
+b) Cơ quan phối hợp: Bộ Tài chính.
+c) Thời gian: trong năm 2014.
+`)
+	if got := ordinals(dr); got != "II III.1 III.2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t2 := taskByOrdinal(dr, "II")
+	if roleOf(t2, "Bộ Quốc phòng") != RoleLead || roleOf(t2, "Bộ Lao động - Thương binh và Xã hội") != RoleCoordinate || roleOf(t2, "các địa phương") != RoleCoordinate {
+		t.Errorf("II: %+v", t2.Assignments)
+	}
+	if t2.Deadline.Kind != DeadlineByQuarter || !t2.Deadline.Due.Equal(date("2014-12-31")) {
+		t.Errorf("II deadline %+v", t2.Deadline)
+	}
+	t31 := taskByOrdinal(dr, "III.1")
+	if roleOf(t31, "Bộ Thông tin và Truyền thông") != RoleLead || roleOf(t31, "Đài Truyền hình Việt Nam") != RoleCoordinate {
+		t.Errorf("III.1: %+v", t31.Assignments)
+	}
+	t32 := taskByOrdinal(dr, "III.2")
+	if roleOf(t32, "Bộ Nội vụ") != RoleLead || roleOf(t32, "Bộ Tài chính") != RoleCoordinate || !t32.Deadline.Due.Equal(date("2014-12-31")) {
+		t.Errorf("III.2: %+v %+v", t32.Assignments, t32.Deadline)
+	}
+}
+
+// Two header columns flattened into one line each: the issuer lines sit in
+// front of the Quốc hiệu and the tiêu ngữ, the place and date after the
+// number.
+func TestFlattenedColumns(t *testing.T) {
+	dr := mustParse(t, "UBND TỈNH QUẢNG NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\nSố: 45/SNV-TCBC Quảng Nam, ngày 12 tháng 4 năm 2024\nV/v báo cáo số lượng biên chế năm 2024\n\nKính gửi: UBND các huyện, thị xã, thành phố\n\nĐề nghị UBND các huyện, thị xã, thành phố báo cáo về Sở Nội vụ trước ngày 30/4/2024.\n")
+	h := dr.Header
+	if h.Issuer.Text != "Sở Nội vụ" || h.Superior.Text != "UBND tỉnh Quảng Nam" {
+		t.Errorf("issuer %q superior %q", h.Issuer.Text, h.Superior.Text)
+	}
+	if h.Symbol.Text != "45/SNV-TCBC" || h.Place.Text != "Quảng Nam" || !h.IssueDate.Equal(date("2024-04-12")) {
+		t.Errorf("symbol %q place %q date %v", h.Symbol.Text, h.Place.Text, h.IssueDate)
+	}
+	if h.Subject.Text != "V/v báo cáo số lượng biên chế năm 2024" {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if len(dr.Duties) != 1 || roleOf(&dr.Duties[0], "UBND các huyện, thị xã, thành phố") != RoleLead || roleOf(&dr.Duties[0], "Sở Nội vụ") != RoleReportTo {
+		t.Errorf("duties %+v", dr.Duties)
+	}
+}
+
+// A central Party directive: "CHỈ THỊ / CỦA BAN BÍ THƯ / về …", T/M with
+// the name right under the collective, letter sections and numbered
+// headings holding numbered sub-items.
+func TestCentralDirective(t *testing.T) {
+	dr := mustParse(t, `BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 43-CT/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 8 tháng 6 năm 2010
+
+CHỈ THỊ
+CỦA BAN BÍ THƯ
+về tăng cường sự lãnh đạo của Đảng đối với công tác
+của Hội Chữ thập đỏ Việt Nam trong tình hình mới
+
+Những năm qua, công tác nhân đạo đạt nhiều kết quả.
+
+A. ĐÁNH GIÁ TÌNH HÌNH
+Công tác chữ thập đỏ còn hạn chế.
+
+B. NHIỆM VỤ
+1. Về công tác tuyên truyền
+1.1. Ban Tuyên giáo Trung ương chủ trì tuyên truyền.
+1.2. Các tỉnh ủy, thành ủy quán triệt Chỉ thị.
+2. Hội Chữ thập đỏ Việt Nam đổi mới nội dung hoạt động.
+
+T/M BAN BÍ THƯ
+Trương Tấn Sang
+`)
+	h := dr.Header
+	if h.Issuer.Text != "Ban Chấp hành Trung ương" || h.Superior.Text != "" || h.DocType != DocChiThi || h.ActingBody.Text != "Ban Bí thư" {
+		t.Errorf("issuer %q superior %q type %s acting %q", h.Issuer.Text, h.Superior.Text, h.DocType, h.ActingBody.Text)
+	}
+	if !strings.HasPrefix(h.Subject.Text, "về tăng cường") || !strings.HasSuffix(h.Subject.Text, "trong tình hình mới") {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if got := ordinals(dr); got != "B.1.1 B.1.2 B.2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	if t1 := taskByOrdinal(dr, "B.1.1"); roleOf(t1, "Ban Tuyên giáo Trung ương") != RoleLead || t1.Parent != "B.1" {
+		t.Errorf("B.1.1 %+v", t1)
+	}
+	if s := dr.Signature; s.Authority != "T/M" || s.OnBehalfOf != "Ban Bí thư" || s.Position.Text != "" || s.Name.Text != "Trương Tấn Sang" {
+		t.Errorf("signature %+v", s)
+	}
+}

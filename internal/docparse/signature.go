@@ -227,6 +227,10 @@ func splitPost(body, formula string) (string, string) {
 		return "", one
 	}
 	toks := tokenize(strings.ToLower(one))
+	// a collective alone ("T/M BAN BÍ THƯ" then the name): no post
+	if o, ok := parseOrg(toks, 0); ok && o.b == len(toks) && strongHeads.match(toks, 0) == len(toks) {
+		return one, ""
+	}
 	for p := 1; p < len(toks); p++ {
 		if toks[p].punct {
 			continue

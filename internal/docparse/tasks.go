@@ -19,10 +19,11 @@ var (
 	reNumber   = regexp.MustCompile(`^(\d{1,2})\s*\.\s*`)
 	reSubNum   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.?\s+`)
 	reArticle  = regexp.MustCompile(`^Điều\s+(\d{1,3})\s*[.:]\s*`)
-	reLower    = regexp.MustCompile(`^(?:[a-zđ]\)|\([a-zđ0-9]{1,3}\)|\d{1,2}\)|[-+•*]|\d{1,2}\.\d{1,2}\.\d{1,2}\.?)\s*`)
+	reLower    = regexp.MustCompile(`^(?:[a-zđ][).]|\([a-zđ0-9]{1,3}\)|\d{1,2}\)|[-+•*]|\d{1,2}\.\d{1,2}\.\d{1,2}\.?)\s*`)
 	reSkipHead = regexp.MustCompile(`(?i)^(?:mục đích|yêu cầu|mục tiêu|quan điểm|đánh giá|kết quả|tình hình|thực trạng|sự cần thiết|căn cứ|kinh phí|nguồn kinh phí|phạm vi|đối tượng|giải thích|nguyên tắc)`)
 	reClosing  = regexp.MustCompile(`(?i)^(?:trên đây|nhận được|(?:trong )?quá trình (?:tổ chức )?(?:triển khai )?thực hiện|yêu cầu các|kế hoạch này|công văn này|chỉ thị này|quyết định này|[^.]{0,80}?(?:xin thông báo|thông báo để))`)
 	reAnnex    = regexp.MustCompile(`(?i)ban hành kèm theo`)
+	reField    = regexp.MustCompile(`(?i)^(?:nội dung(?: thực hiện| công việc)?|cơ quan(?:, đơn vị)? (?:chủ trì|phối hợp|thực hiện)|đơn vị (?:chủ trì|phối hợp|thực hiện)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|tiến độ|kết quả đầu ra)\s*:`)
 	reEffect   = regexp.MustCompile(`(?i)có hiệu lực`)
 )
 
@@ -231,6 +232,12 @@ func parseTasks(d *doc, dr *Draft, a, b int) (firstMarker int) {
 				continue
 			}
 			txt := strings.TrimSpace(d.t.s[p.ti:p.j])
+			if reField.MatchString(txt) && sectionTask != nil && !skipSection {
+				// the section's numbered lines are fields of one duty
+				sectionTask.paras = append(sectionTask.paras, p)
+				cur = nil
+				continue
+			}
 			if reSkipHead.MatchString(txt) && runeLen(txt) < 60 {
 				cur = nil
 				itemHead = nil
@@ -402,7 +409,7 @@ func parseDuties(d *doc, dr *Draft, a, b int) {
 	}
 }
 
-var reDutyVerb = regexp.MustCompile(`(?:yêu cầu|đề nghị|giao)\s+(?:\p{Lu}|các\s|những\s)`)
+var reDutyVerb = regexp.MustCompile(`(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao)\s+(?:\p{Lu}|các\s|những\s)`)
 
 // dueOf is the due date text of a task for the corpus form.
 func dueOf(t Task) string {
