@@ -10,11 +10,11 @@ import (
 	"time"
 
 	"github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/graph/model"
 	"github.com/chidao/chidao/internal/access"
 	"github.com/chidao/chidao/internal/auth"
-	"github.com/chidao/chidao/internal/viewer"
-	"github.com/chidao/chidao/graph/model"
 	"github.com/chidao/chidao/internal/status"
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 // CreateAPIToken is the resolver for the createAPIToken field.

@@ -32,6 +32,7 @@ import (
 	"github.com/chidao/chidao/ent/user"
 	"github.com/chidao/chidao/graph/model"
 	"github.com/chidao/chidao/internal/gid"
+	"github.com/chidao/chidao/internal/importer"
 	"github.com/chidao/chidao/internal/status"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -86,6 +87,12 @@ type ComplexityRoot struct {
 	APITokenEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AssignmentPreview struct {
+		Organization func(childComplexity int) int
+		Role         func(childComplexity int) int
+		Verb         func(childComplexity int) int
 	}
 
 	AuditRecord struct {
@@ -216,6 +223,40 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ImportPreview struct {
+		ActingBody   func(childComplexity int) int
+		Distribution func(childComplexity int) int
+		DocType      func(childComplexity int) int
+		Existing     func(childComplexity int) int
+		IssueDate    func(childComplexity int) int
+		Issuer       func(childComplexity int) int
+		Number       func(childComplexity int) int
+		Place        func(childComplexity int) int
+		Recipients   func(childComplexity int) int
+		References   func(childComplexity int) int
+		Signer       func(childComplexity int) int
+		Subject      func(childComplexity int) int
+		Symbol       func(childComplexity int) int
+		System       func(childComplexity int) int
+		Tasks        func(childComplexity int) int
+		TypeCode     func(childComplexity int) int
+		Warnings     func(childComplexity int) int
+	}
+
+	ImportResult struct {
+		Created              func(childComplexity int) int
+		CreatedByReference   func(childComplexity int) int
+		CreatedOrganizations func(childComplexity int) int
+		Directive            func(childComplexity int) int
+		Warnings             func(childComplexity int) int
+	}
+
+	ImportWarning struct {
+		Code    func(childComplexity int) int
+		Message func(childComplexity int) int
+		Span    func(childComplexity int) int
+	}
+
 	Membership struct {
 		CreatedAt      func(childComplexity int) int
 		EndDate        func(childComplexity int) int
@@ -268,6 +309,7 @@ type ComplexityRoot struct {
 		DeleteSavedQuery         func(childComplexity int, id int) int
 		DeleteTask               func(childComplexity int, id int) int
 		DeleteTaskAssignment     func(childComplexity int, id int) int
+		ImportDirective          func(childComplexity int, text string, corrections *model.ImportCorrections) int
 		RevokeAPIToken           func(childComplexity int, id int) int
 		UpdateDeadlineExtension  func(childComplexity int, id int, input ent.UpdateDeadlineExtensionInput) int
 		UpdateDirective          func(childComplexity int, id int, input ent.UpdateDirectiveInput) int
@@ -324,6 +366,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OrganizationResolution struct {
+		Candidates   func(childComplexity int) int
+		Match        func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Organization func(childComplexity int) int
+		Proposed     func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -352,6 +402,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProposedOrganization struct {
+		Classification func(childComplexity int) int
+		Level          func(childComplexity int) int
+		Name           func(childComplexity int) int
+		Parent         func(childComplexity int) int
+		System         func(childComplexity int) int
+	}
+
 	Query struct {
 		APITokens           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
 		AuditRecords        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) int
@@ -364,6 +422,7 @@ type ComplexityRoot struct {
 		Nodes               func(childComplexity int, ids []int) int
 		Organizations       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Persons             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
+		PreviewImport       func(childComplexity int, text string) int
 		Recipients          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Reports             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ReportOrder, where *ent.ReportWhereInput) int
 		SavedQueries        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.SavedQueryOrder, where *ent.SavedQueryWhereInput) int
@@ -395,6 +454,15 @@ type ComplexityRoot struct {
 	RecipientEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ReferencePreview struct {
+		CitedText  func(childComplexity int) int
+		IssueDate  func(childComplexity int) int
+		IssuerText func(childComplexity int) int
+		Relation   func(childComplexity int) int
+		Symbol     func(childComplexity int) int
+		Target     func(childComplexity int) int
 	}
 
 	Report struct {
@@ -455,6 +523,13 @@ type ComplexityRoot struct {
 	SavedQueryEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	SignerPreview struct {
+		Authority  func(childComplexity int) int
+		Name       func(childComplexity int) int
+		OnBehalfOf func(childComplexity int) int
+		Position   func(childComplexity int) int
 	}
 
 	Task struct {
@@ -526,6 +601,24 @@ type ComplexityRoot struct {
 	TaskEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TaskPreview struct {
+		Assignments  func(childComplexity int) int
+		DeadlineKind func(childComplexity int) int
+		DueDate      func(childComplexity int) int
+		DueText      func(childComplexity int) int
+		Heading      func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Recurrence   func(childComplexity int) int
+		SectionPath  func(childComplexity int) int
+		Span         func(childComplexity int) int
+		Text         func(childComplexity int) int
+	}
+
+	TextSpan struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
 	}
 
 	User struct {
@@ -601,6 +694,7 @@ type MutationResolver interface {
 	CreateReport(ctx context.Context, input ent.CreateReportInput) (*ent.Report, error)
 	UpdateReport(ctx context.Context, id int, input ent.UpdateReportInput) (*ent.Report, error)
 	DeleteReport(ctx context.Context, id int) (int, error)
+	ImportDirective(ctx context.Context, text string, corrections *model.ImportCorrections) (*model.ImportResult, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -620,6 +714,7 @@ type QueryResolver interface {
 	TaskAssignments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskAssignmentOrder, where *ent.TaskAssignmentWhereInput) (*ent.TaskAssignmentConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	Me(ctx context.Context) (*ent.User, error)
+	PreviewImport(ctx context.Context, text string) (*model.ImportPreview, error)
 }
 type TaskResolver interface {
 	Status(ctx context.Context, obj *ent.Task, asOf *time.Time) (status.Status, error)
@@ -774,6 +869,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APITokenEdge.Node(childComplexity), true
+
+	case "AssignmentPreview.organization":
+		if e.ComplexityRoot.AssignmentPreview.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignmentPreview.Organization(childComplexity), true
+	case "AssignmentPreview.role":
+		if e.ComplexityRoot.AssignmentPreview.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignmentPreview.Role(childComplexity), true
+	case "AssignmentPreview.verb":
+		if e.ComplexityRoot.AssignmentPreview.Verb == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignmentPreview.Verb(childComplexity), true
 
 	case "AuditRecord.action":
 		if e.ComplexityRoot.AuditRecord.Action == nil {
@@ -1347,6 +1461,159 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DirectiveReferenceEdge.Node(childComplexity), true
 
+	case "ImportPreview.actingBody":
+		if e.ComplexityRoot.ImportPreview.ActingBody == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.ActingBody(childComplexity), true
+	case "ImportPreview.distribution":
+		if e.ComplexityRoot.ImportPreview.Distribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Distribution(childComplexity), true
+	case "ImportPreview.docType":
+		if e.ComplexityRoot.ImportPreview.DocType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.DocType(childComplexity), true
+	case "ImportPreview.existing":
+		if e.ComplexityRoot.ImportPreview.Existing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Existing(childComplexity), true
+	case "ImportPreview.issueDate":
+		if e.ComplexityRoot.ImportPreview.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.IssueDate(childComplexity), true
+	case "ImportPreview.issuer":
+		if e.ComplexityRoot.ImportPreview.Issuer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Issuer(childComplexity), true
+	case "ImportPreview.number":
+		if e.ComplexityRoot.ImportPreview.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Number(childComplexity), true
+	case "ImportPreview.place":
+		if e.ComplexityRoot.ImportPreview.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Place(childComplexity), true
+	case "ImportPreview.recipients":
+		if e.ComplexityRoot.ImportPreview.Recipients == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Recipients(childComplexity), true
+	case "ImportPreview.references":
+		if e.ComplexityRoot.ImportPreview.References == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.References(childComplexity), true
+	case "ImportPreview.signer":
+		if e.ComplexityRoot.ImportPreview.Signer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Signer(childComplexity), true
+	case "ImportPreview.subject":
+		if e.ComplexityRoot.ImportPreview.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Subject(childComplexity), true
+	case "ImportPreview.symbol":
+		if e.ComplexityRoot.ImportPreview.Symbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Symbol(childComplexity), true
+	case "ImportPreview.system":
+		if e.ComplexityRoot.ImportPreview.System == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.System(childComplexity), true
+	case "ImportPreview.tasks":
+		if e.ComplexityRoot.ImportPreview.Tasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Tasks(childComplexity), true
+	case "ImportPreview.typeCode":
+		if e.ComplexityRoot.ImportPreview.TypeCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.TypeCode(childComplexity), true
+	case "ImportPreview.warnings":
+		if e.ComplexityRoot.ImportPreview.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Warnings(childComplexity), true
+
+	case "ImportResult.created":
+		if e.ComplexityRoot.ImportResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Created(childComplexity), true
+	case "ImportResult.createdByReference":
+		if e.ComplexityRoot.ImportResult.CreatedByReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.CreatedByReference(childComplexity), true
+	case "ImportResult.createdOrganizations":
+		if e.ComplexityRoot.ImportResult.CreatedOrganizations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.CreatedOrganizations(childComplexity), true
+	case "ImportResult.directive":
+		if e.ComplexityRoot.ImportResult.Directive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Directive(childComplexity), true
+	case "ImportResult.warnings":
+		if e.ComplexityRoot.ImportResult.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Warnings(childComplexity), true
+
+	case "ImportWarning.code":
+		if e.ComplexityRoot.ImportWarning.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportWarning.Code(childComplexity), true
+	case "ImportWarning.message":
+		if e.ComplexityRoot.ImportWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportWarning.Message(childComplexity), true
+	case "ImportWarning.span":
+		if e.ComplexityRoot.ImportWarning.Span == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportWarning.Span(childComplexity), true
+
 	case "Membership.createdAt":
 		if e.ComplexityRoot.Membership.CreatedAt == nil {
 			break
@@ -1732,6 +1999,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTaskAssignment(childComplexity, args["id"].(int)), true
+	case "Mutation.importDirective":
+		if e.ComplexityRoot.Mutation.ImportDirective == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importDirective_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportDirective(childComplexity, args["text"].(string), args["corrections"].(*model.ImportCorrections)), true
 	case "Mutation.revokeAPIToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -2111,6 +2389,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganizationEdge.Node(childComplexity), true
 
+	case "OrganizationResolution.candidates":
+		if e.ComplexityRoot.OrganizationResolution.Candidates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationResolution.Candidates(childComplexity), true
+	case "OrganizationResolution.match":
+		if e.ComplexityRoot.OrganizationResolution.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationResolution.Match(childComplexity), true
+	case "OrganizationResolution.name":
+		if e.ComplexityRoot.OrganizationResolution.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationResolution.Name(childComplexity), true
+	case "OrganizationResolution.organization":
+		if e.ComplexityRoot.OrganizationResolution.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationResolution.Organization(childComplexity), true
+	case "OrganizationResolution.proposed":
+		if e.ComplexityRoot.OrganizationResolution.Proposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationResolution.Proposed(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -2220,6 +2529,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
+
+	case "ProposedOrganization.classification":
+		if e.ComplexityRoot.ProposedOrganization.Classification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedOrganization.Classification(childComplexity), true
+	case "ProposedOrganization.level":
+		if e.ComplexityRoot.ProposedOrganization.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedOrganization.Level(childComplexity), true
+	case "ProposedOrganization.name":
+		if e.ComplexityRoot.ProposedOrganization.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedOrganization.Name(childComplexity), true
+	case "ProposedOrganization.parent":
+		if e.ComplexityRoot.ProposedOrganization.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedOrganization.Parent(childComplexity), true
+	case "ProposedOrganization.system":
+		if e.ComplexityRoot.ProposedOrganization.System == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedOrganization.System(childComplexity), true
 
 	case "Query.apiTokens":
 		if e.ComplexityRoot.Query.APITokens == nil {
@@ -2338,6 +2678,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Persons(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+	case "Query.previewImport":
+		if e.ComplexityRoot.Query.PreviewImport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_previewImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PreviewImport(childComplexity, args["text"].(string)), true
 	case "Query.recipients":
 		if e.ComplexityRoot.Query.Recipients == nil {
 			break
@@ -2503,6 +2854,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecipientEdge.Node(childComplexity), true
+
+	case "ReferencePreview.citedText":
+		if e.ComplexityRoot.ReferencePreview.CitedText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferencePreview.CitedText(childComplexity), true
+	case "ReferencePreview.issueDate":
+		if e.ComplexityRoot.ReferencePreview.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferencePreview.IssueDate(childComplexity), true
+	case "ReferencePreview.issuerText":
+		if e.ComplexityRoot.ReferencePreview.IssuerText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferencePreview.IssuerText(childComplexity), true
+	case "ReferencePreview.relation":
+		if e.ComplexityRoot.ReferencePreview.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferencePreview.Relation(childComplexity), true
+	case "ReferencePreview.symbol":
+		if e.ComplexityRoot.ReferencePreview.Symbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferencePreview.Symbol(childComplexity), true
+	case "ReferencePreview.target":
+		if e.ComplexityRoot.ReferencePreview.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferencePreview.Target(childComplexity), true
 
 	case "Report.assignment":
 		if e.ComplexityRoot.Report.Assignment == nil {
@@ -2761,6 +3149,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SavedQueryEdge.Node(childComplexity), true
+
+	case "SignerPreview.authority":
+		if e.ComplexityRoot.SignerPreview.Authority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignerPreview.Authority(childComplexity), true
+	case "SignerPreview.name":
+		if e.ComplexityRoot.SignerPreview.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignerPreview.Name(childComplexity), true
+	case "SignerPreview.onBehalfOf":
+		if e.ComplexityRoot.SignerPreview.OnBehalfOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignerPreview.OnBehalfOf(childComplexity), true
+	case "SignerPreview.position":
+		if e.ComplexityRoot.SignerPreview.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignerPreview.Position(childComplexity), true
 
 	case "Task.assignments":
 		if e.ComplexityRoot.Task.Assignments == nil {
@@ -3126,6 +3539,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaskEdge.Node(childComplexity), true
 
+	case "TaskPreview.assignments":
+		if e.ComplexityRoot.TaskPreview.Assignments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.Assignments(childComplexity), true
+	case "TaskPreview.deadlineKind":
+		if e.ComplexityRoot.TaskPreview.DeadlineKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.DeadlineKind(childComplexity), true
+	case "TaskPreview.dueDate":
+		if e.ComplexityRoot.TaskPreview.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.DueDate(childComplexity), true
+	case "TaskPreview.dueText":
+		if e.ComplexityRoot.TaskPreview.DueText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.DueText(childComplexity), true
+	case "TaskPreview.heading":
+		if e.ComplexityRoot.TaskPreview.Heading == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.Heading(childComplexity), true
+	case "TaskPreview.kind":
+		if e.ComplexityRoot.TaskPreview.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.Kind(childComplexity), true
+	case "TaskPreview.recurrence":
+		if e.ComplexityRoot.TaskPreview.Recurrence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.Recurrence(childComplexity), true
+	case "TaskPreview.sectionPath":
+		if e.ComplexityRoot.TaskPreview.SectionPath == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.SectionPath(childComplexity), true
+	case "TaskPreview.span":
+		if e.ComplexityRoot.TaskPreview.Span == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.Span(childComplexity), true
+	case "TaskPreview.text":
+		if e.ComplexityRoot.TaskPreview.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPreview.Text(childComplexity), true
+
+	case "TextSpan.end":
+		if e.ComplexityRoot.TextSpan.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TextSpan.End(childComplexity), true
+	case "TextSpan.start":
+		if e.ComplexityRoot.TextSpan.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TextSpan.Start(childComplexity), true
+
 	case "User.clearance":
 		if e.ComplexityRoot.User.Clearance == nil {
 			break
@@ -3286,8 +3773,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DirectiveReferenceOrder", ec.unmarshalInputDirectiveReferenceOrder),
 			graphql.NewInputUnmarshaler("DirectiveReferenceWhereInput", ec.unmarshalInputDirectiveReferenceWhereInput),
 			graphql.NewInputUnmarshaler("DirectiveWhereInput", ec.unmarshalInputDirectiveWhereInput),
+			graphql.NewInputUnmarshaler("ImportCorrections", ec.unmarshalInputImportCorrections),
 			graphql.NewInputUnmarshaler("MembershipOrder", ec.unmarshalInputMembershipOrder),
 			graphql.NewInputUnmarshaler("MembershipWhereInput", ec.unmarshalInputMembershipWhereInput),
+			graphql.NewInputUnmarshaler("OrganizationChoice", ec.unmarshalInputOrganizationChoice),
 			graphql.NewInputUnmarshaler("OrganizationOrder", ec.unmarshalInputOrganizationOrder),
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
 			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
@@ -3391,7 +3880,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "chidao.graphqls" "ent.graphqls"
+//go:embed "chidao.graphqls" "ent.graphqls" "import.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3405,6 +3894,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "chidao.graphqls", Input: sourceData("chidao.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
+	{Name: "import.graphqls", Input: sourceData("import.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -3470,6 +3960,18 @@ func (ec *executionContext) childFields_APITokenEdge(ctx context.Context, field 
 		return ec.fieldContext_APITokenEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type APITokenEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AssignmentPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_AssignmentPreview_role(ctx, field)
+	case "verb":
+		return ec.fieldContext_AssignmentPreview_verb(ctx, field)
+	case "organization":
+		return ec.fieldContext_AssignmentPreview_organization(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssignmentPreview", field.Name)
 }
 
 func (ec *executionContext) childFields_AuditRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3728,6 +4230,74 @@ func (ec *executionContext) childFields_DirectiveReferenceEdge(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type DirectiveReferenceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ImportPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "symbol":
+		return ec.fieldContext_ImportPreview_symbol(ctx, field)
+	case "number":
+		return ec.fieldContext_ImportPreview_number(ctx, field)
+	case "typeCode":
+		return ec.fieldContext_ImportPreview_typeCode(ctx, field)
+	case "docType":
+		return ec.fieldContext_ImportPreview_docType(ctx, field)
+	case "system":
+		return ec.fieldContext_ImportPreview_system(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_ImportPreview_issueDate(ctx, field)
+	case "place":
+		return ec.fieldContext_ImportPreview_place(ctx, field)
+	case "subject":
+		return ec.fieldContext_ImportPreview_subject(ctx, field)
+	case "existing":
+		return ec.fieldContext_ImportPreview_existing(ctx, field)
+	case "issuer":
+		return ec.fieldContext_ImportPreview_issuer(ctx, field)
+	case "actingBody":
+		return ec.fieldContext_ImportPreview_actingBody(ctx, field)
+	case "recipients":
+		return ec.fieldContext_ImportPreview_recipients(ctx, field)
+	case "distribution":
+		return ec.fieldContext_ImportPreview_distribution(ctx, field)
+	case "references":
+		return ec.fieldContext_ImportPreview_references(ctx, field)
+	case "tasks":
+		return ec.fieldContext_ImportPreview_tasks(ctx, field)
+	case "signer":
+		return ec.fieldContext_ImportPreview_signer(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ImportPreview_warnings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "directive":
+		return ec.fieldContext_ImportResult_directive(ctx, field)
+	case "created":
+		return ec.fieldContext_ImportResult_created(ctx, field)
+	case "createdOrganizations":
+		return ec.fieldContext_ImportResult_createdOrganizations(ctx, field)
+	case "createdByReference":
+		return ec.fieldContext_ImportResult_createdByReference(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ImportResult_warnings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportResult", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportWarning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ImportWarning_code(ctx, field)
+	case "message":
+		return ec.fieldContext_ImportWarning_message(ctx, field)
+	case "span":
+		return ec.fieldContext_ImportWarning_span(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportWarning", field.Name)
+}
+
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3860,6 +4430,22 @@ func (ec *executionContext) childFields_OrganizationEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OrganizationResolution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_OrganizationResolution_name(ctx, field)
+	case "match":
+		return ec.fieldContext_OrganizationResolution_match(ctx, field)
+	case "organization":
+		return ec.fieldContext_OrganizationResolution_organization(ctx, field)
+	case "proposed":
+		return ec.fieldContext_OrganizationResolution_proposed(ctx, field)
+	case "candidates":
+		return ec.fieldContext_OrganizationResolution_candidates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganizationResolution", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -3916,6 +4502,22 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ProposedOrganization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ProposedOrganization_name(ctx, field)
+	case "parent":
+		return ec.fieldContext_ProposedOrganization_parent(ctx, field)
+	case "system":
+		return ec.fieldContext_ProposedOrganization_system(ctx, field)
+	case "level":
+		return ec.fieldContext_ProposedOrganization_level(ctx, field)
+	case "classification":
+		return ec.fieldContext_ProposedOrganization_classification(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProposedOrganization", field.Name)
+}
+
 func (ec *executionContext) childFields_Recipient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3964,6 +4566,24 @@ func (ec *executionContext) childFields_RecipientEdge(ctx context.Context, field
 		return ec.fieldContext_RecipientEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RecipientEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferencePreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "symbol":
+		return ec.fieldContext_ReferencePreview_symbol(ctx, field)
+	case "relation":
+		return ec.fieldContext_ReferencePreview_relation(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_ReferencePreview_issueDate(ctx, field)
+	case "issuerText":
+		return ec.fieldContext_ReferencePreview_issuerText(ctx, field)
+	case "citedText":
+		return ec.fieldContext_ReferencePreview_citedText(ctx, field)
+	case "target":
+		return ec.fieldContext_ReferencePreview_target(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferencePreview", field.Name)
 }
 
 func (ec *executionContext) childFields_Report(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4084,6 +4704,20 @@ func (ec *executionContext) childFields_SavedQueryEdge(ctx context.Context, fiel
 		return ec.fieldContext_SavedQueryEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SavedQueryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SignerPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SignerPreview_name(ctx, field)
+	case "position":
+		return ec.fieldContext_SignerPreview_position(ctx, field)
+	case "authority":
+		return ec.fieldContext_SignerPreview_authority(ctx, field)
+	case "onBehalfOf":
+		return ec.fieldContext_SignerPreview_onBehalfOf(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SignerPreview", field.Name)
 }
 
 func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4226,6 +4860,42 @@ func (ec *executionContext) childFields_TaskEdge(ctx context.Context, field grap
 		return ec.fieldContext_TaskEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TaskEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TaskPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sectionPath":
+		return ec.fieldContext_TaskPreview_sectionPath(ctx, field)
+	case "text":
+		return ec.fieldContext_TaskPreview_text(ctx, field)
+	case "heading":
+		return ec.fieldContext_TaskPreview_heading(ctx, field)
+	case "kind":
+		return ec.fieldContext_TaskPreview_kind(ctx, field)
+	case "deadlineKind":
+		return ec.fieldContext_TaskPreview_deadlineKind(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_TaskPreview_dueDate(ctx, field)
+	case "dueText":
+		return ec.fieldContext_TaskPreview_dueText(ctx, field)
+	case "recurrence":
+		return ec.fieldContext_TaskPreview_recurrence(ctx, field)
+	case "assignments":
+		return ec.fieldContext_TaskPreview_assignments(ctx, field)
+	case "span":
+		return ec.fieldContext_TaskPreview_span(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_TextSpan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_TextSpan_start(ctx, field)
+	case "end":
+		return ec.fieldContext_TextSpan_end(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TextSpan", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5039,6 +5709,28 @@ func (ec *executionContext) field_Mutation_deleteTask_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importDirective_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "corrections",
+		func(ctx context.Context, v any) (*model.ImportCorrections, error) {
+			return ec.unmarshalOImportCorrections2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportCorrections(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["corrections"] = arg1
 	return args, nil
 }
 
@@ -6331,6 +7023,20 @@ func (ec *executionContext) field_Query_persons_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_previewImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
 	return args, nil
 }
 
@@ -7704,6 +8410,84 @@ func (ec *executionContext) _APITokenEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_APITokenEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("APITokenEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AssignmentPreview_role(ctx context.Context, field graphql.CollectedField, obj *model.AssignmentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignmentPreview_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v taskassignment.Role) graphql.Marshaler {
+			return ec.marshalNTaskAssignmentRole2githubᚗcomᚋchidaoᚋchidaoᚋentᚋtaskassignmentᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssignmentPreview_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssignmentPreview", field, false, false, "TaskAssignmentRole")
+}
+
+func (ec *executionContext) _AssignmentPreview_verb(ctx context.Context, field graphql.CollectedField, obj *model.AssignmentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignmentPreview_verb(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verb, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssignmentPreview_verb(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssignmentPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _AssignmentPreview_organization(ctx context.Context, field graphql.CollectedField, obj *model.AssignmentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignmentPreview_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganizationResolution) graphql.Marshaler {
+			return ec.marshalNOrganizationResolution2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssignmentPreview_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssignmentPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationResolution(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AuditRecord_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
@@ -10029,6 +10813,698 @@ func (ec *executionContext) fieldContext_DirectiveReferenceEdge_cursor(_ context
 	return graphql.NewScalarFieldContext("DirectiveReferenceEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ImportPreview_symbol(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_symbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Symbol, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_symbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportPreview_number(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportPreview_typeCode(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_typeCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TypeCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_typeCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportPreview_docType(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_docType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directive.DocType) graphql.Marshaler {
+			return ec.marshalNDirectiveDocType2githubᚗcomᚋchidaoᚋchidaoᚋentᚋdirectiveᚐDocType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_docType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "DirectiveDocType")
+}
+
+func (ec *executionContext) _ImportPreview_system(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_system(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.System, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directive.System) graphql.Marshaler {
+			return ec.marshalNDirectiveSystem2githubᚗcomᚋchidaoᚋchidaoᚋentᚋdirectiveᚐSystem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "DirectiveSystem")
+}
+
+func (ec *executionContext) _ImportPreview_issueDate(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ImportPreview_place(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportPreview_subject(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportPreview_existing(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_existing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Existing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
+			return ec.marshalODirective2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirective(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_existing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Directive(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_issuer(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_issuer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganizationResolution) graphql.Marshaler {
+			return ec.marshalNOrganizationResolution2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationResolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_actingBody(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_actingBody(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActingBody, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganizationResolution) graphql.Marshaler {
+			return ec.marshalOOrganizationResolution2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolution(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_actingBody(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationResolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_recipients(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_recipients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recipients, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganizationResolution) graphql.Marshaler {
+			return ec.marshalNOrganizationResolution2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolutionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_recipients(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationResolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_distribution(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_distribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Distribution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_distribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportPreview_references(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_references(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.References, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReferencePreview) graphql.Marshaler {
+			return ec.marshalNReferencePreview2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐReferencePreviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_references(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferencePreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_tasks(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_tasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tasks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TaskPreview) graphql.Marshaler {
+			return ec.marshalNTaskPreview2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐTaskPreviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_tasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskPreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_signer(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_signer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Signer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SignerPreview) graphql.Marshaler {
+			return ec.marshalNSignerPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐSignerPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_signer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SignerPreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportPreview_warnings(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportWarning) graphql.Marshaler {
+			return ec.marshalNImportWarning2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_directive(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_directive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Directive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
+			return ec.marshalNDirective2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirective(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_directive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Directive(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_created(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportResult_createdOrganizations(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_createdOrganizations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedOrganizations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_createdOrganizations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_createdByReference(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_createdByReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Directive) graphql.Marshaler {
+			return ec.marshalNDirective2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_createdByReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Directive(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_warnings(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportWarning) graphql.Marshaler {
+			return ec.marshalNImportWarning2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportWarning_code(ctx context.Context, field graphql.CollectedField, obj *model.ImportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportWarning_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportWarning_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportWarning_message(ctx context.Context, field graphql.CollectedField, obj *model.ImportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportWarning_span(ctx context.Context, field graphql.CollectedField, obj *model.ImportWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportWarning_span(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Span, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TextSpan) graphql.Marshaler {
+			return ec.marshalOTextSpan2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportWarning_span(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportWarning",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextSpan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12158,6 +13634,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteReport(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_importDirective(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importDirective(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportDirective(ctx, fc.Args["text"].(string), fc.Args["corrections"].(*model.ImportCorrections))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
+			return ec.marshalNImportResult2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importDirective(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importDirective_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13107,6 +14627,148 @@ func (ec *executionContext) fieldContext_OrganizationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganizationEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _OrganizationResolution_name(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationResolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationResolution_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationResolution_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationResolution", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrganizationResolution_match(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationResolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationResolution_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Match, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v importer.Match) graphql.Marshaler {
+			return ec.marshalNOrganizationMatch2githubᚗcomᚋchidaoᚋchidaoᚋinternalᚋimporterᚐMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationResolution_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationResolution", field, false, false, "OrganizationMatch")
+}
+
+func (ec *executionContext) _OrganizationResolution_organization(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationResolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationResolution_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationResolution_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationResolution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganizationResolution_proposed(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationResolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationResolution_proposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Proposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProposedOrganization) graphql.Marshaler {
+			return ec.marshalOProposedOrganization2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐProposedOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationResolution_proposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationResolution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProposedOrganization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganizationResolution_candidates(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationResolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationResolution_candidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationResolution_candidates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationResolution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13542,6 +15204,130 @@ func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ProposedOrganization_name(ctx context.Context, field graphql.CollectedField, obj *model.ProposedOrganization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedOrganization_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedOrganization_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProposedOrganization", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProposedOrganization_parent(ctx context.Context, field graphql.CollectedField, obj *model.ProposedOrganization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedOrganization_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedOrganization_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProposedOrganization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProposedOrganization_system(ctx context.Context, field graphql.CollectedField, obj *model.ProposedOrganization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedOrganization_system(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.System, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v organization.System) graphql.Marshaler {
+			return ec.marshalNOrganizationSystem2githubᚗcomᚋchidaoᚋchidaoᚋentᚋorganizationᚐSystem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedOrganization_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProposedOrganization", field, false, false, "OrganizationSystem")
+}
+
+func (ec *executionContext) _ProposedOrganization_level(ctx context.Context, field graphql.CollectedField, obj *model.ProposedOrganization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedOrganization_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v organization.Level) graphql.Marshaler {
+			return ec.marshalNOrganizationLevel2githubᚗcomᚋchidaoᚋchidaoᚋentᚋorganizationᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedOrganization_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProposedOrganization", field, false, false, "OrganizationLevel")
+}
+
+func (ec *executionContext) _ProposedOrganization_classification(ctx context.Context, field graphql.CollectedField, obj *model.ProposedOrganization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedOrganization_classification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Classification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v organization.Classification) graphql.Marshaler {
+			return ec.marshalNOrganizationClassification2githubᚗcomᚋchidaoᚋchidaoᚋentᚋorganizationᚐClassification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedOrganization_classification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProposedOrganization", field, false, false, "OrganizationClassification")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -14280,6 +16066,50 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_previewImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_previewImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PreviewImport(ctx, fc.Args["text"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportPreview) graphql.Marshaler {
+			return ec.marshalNImportPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_previewImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_previewImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14767,6 +16597,153 @@ func (ec *executionContext) _RecipientEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_RecipientEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecipientEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ReferencePreview_symbol(ctx context.Context, field graphql.CollectedField, obj *model.ReferencePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferencePreview_symbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Symbol, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferencePreview_symbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferencePreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferencePreview_relation(ctx context.Context, field graphql.CollectedField, obj *model.ReferencePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferencePreview_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directivereference.Relation) graphql.Marshaler {
+			return ec.marshalNDirectiveReferenceRelation2githubᚗcomᚋchidaoᚋchidaoᚋentᚋdirectivereferenceᚐRelation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferencePreview_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferencePreview", field, false, false, "DirectiveReferenceRelation")
+}
+
+func (ec *executionContext) _ReferencePreview_issueDate(ctx context.Context, field graphql.CollectedField, obj *model.ReferencePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferencePreview_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferencePreview_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferencePreview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReferencePreview_issuerText(ctx context.Context, field graphql.CollectedField, obj *model.ReferencePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferencePreview_issuerText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssuerText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferencePreview_issuerText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferencePreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferencePreview_citedText(ctx context.Context, field graphql.CollectedField, obj *model.ReferencePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferencePreview_citedText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CitedText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferencePreview_citedText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferencePreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferencePreview_target(ctx context.Context, field graphql.CollectedField, obj *model.ReferencePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferencePreview_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
+			return ec.marshalODirective2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirective(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferencePreview_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferencePreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Directive(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Report_id(ctx context.Context, field graphql.CollectedField, obj *ent.Report) (ret graphql.Marshaler) {
@@ -15841,6 +17818,98 @@ func (ec *executionContext) _SavedQueryEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_SavedQueryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SavedQueryEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _SignerPreview_name(ctx context.Context, field graphql.CollectedField, obj *model.SignerPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignerPreview_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignerPreview_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignerPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _SignerPreview_position(ctx context.Context, field graphql.CollectedField, obj *model.SignerPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignerPreview_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignerPreview_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignerPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _SignerPreview_authority(ctx context.Context, field graphql.CollectedField, obj *model.SignerPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignerPreview_authority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Authority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignerPreview_authority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignerPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _SignerPreview_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *model.SignerPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignerPreview_onBehalfOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnBehalfOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignerPreview_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignerPreview", field, false, false, "String")
 }
 
 func (ec *executionContext) _Task_id(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
@@ -17327,6 +19396,300 @@ func (ec *executionContext) _TaskEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_TaskEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TaskEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TaskPreview_sectionPath(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_sectionPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SectionPath, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_sectionPath(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaskPreview_text(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaskPreview_heading(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_heading(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Heading, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_heading(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaskPreview_kind(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v task.Kind) graphql.Marshaler {
+			return ec.marshalNTaskKind2githubᚗcomᚋchidaoᚋchidaoᚋentᚋtaskᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "TaskKind")
+}
+
+func (ec *executionContext) _TaskPreview_deadlineKind(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_deadlineKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeadlineKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v task.DeadlineKind) graphql.Marshaler {
+			return ec.marshalNTaskDeadlineKind2githubᚗcomᚋchidaoᚋchidaoᚋentᚋtaskᚐDeadlineKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_deadlineKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "TaskDeadlineKind")
+}
+
+func (ec *executionContext) _TaskPreview_dueDate(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TaskPreview_dueText(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_dueText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_dueText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaskPreview_recurrence(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_recurrence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recurrence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_recurrence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaskPreview_assignments(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_assignments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assignments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AssignmentPreview) graphql.Marshaler {
+			return ec.marshalNAssignmentPreview2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐAssignmentPreviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_assignments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssignmentPreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaskPreview_span(ctx context.Context, field graphql.CollectedField, obj *model.TaskPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPreview_span(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Span, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TextSpan) graphql.Marshaler {
+			return ec.marshalOTextSpan2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPreview_span(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextSpan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TextSpan_start(ctx context.Context, field graphql.CollectedField, obj *model.TextSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TextSpan_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TextSpan_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TextSpan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TextSpan_end(ctx context.Context, field graphql.CollectedField, obj *model.TextSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TextSpan_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TextSpan_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TextSpan", field, false, false, "Int")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -25680,6 +28043,48 @@ func UnmarshalDirectiveWhereInput(ctx context.Context, raw any) (ent.DirectiveWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputImportCorrections(ctx context.Context, obj any) (model.ImportCorrections, error) {
+	var it model.ImportCorrections
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizations"))
+			data, err := ec.unmarshalOOrganizationChoice2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationChoiceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organizations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImportCorrections unmarshals raw into the ImportCorrections input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImportCorrections(ctx context.Context, raw any) (model.ImportCorrections, error) {
+	var out model.ImportCorrections
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImportCorrections", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMembershipOrder(ctx context.Context, obj any) (ent.MembershipOrder, error) {
 	var it ent.MembershipOrder
 	if obj == nil {
@@ -26335,6 +28740,69 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 func UnmarshalMembershipWhereInput(ctx context.Context, raw any) (ent.MembershipWhereInput, error) {
 	var out ent.MembershipWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MembershipWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOrganizationChoice(ctx context.Context, obj any) (model.OrganizationChoice, error) {
+	var it model.OrganizationChoice
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "organizationID", "create", "skip"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "create":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("create"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Create = data
+		case "skip":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skip"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Skip = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOrganizationChoice unmarshals raw into the OrganizationChoice input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOrganizationChoice(ctx context.Context, raw any) (model.OrganizationChoice, error) {
+	var out model.OrganizationChoice
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganizationChoice", raw, &out)
 	return out, err
 }
 
@@ -36496,6 +38964,49 @@ func (ec *executionContext) _APITokenEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var assignmentPreviewImplementors = []string{"AssignmentPreview"}
+
+func (ec *executionContext) _AssignmentPreview(ctx context.Context, sel ast.SelectionSet, obj *model.AssignmentPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assignmentPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssignmentPreview")
+		case "role":
+			out.Values[i] = ec._AssignmentPreview_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verb":
+			out.Values[i] = ec._AssignmentPreview_verb(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "organization":
+			out.Values[i] = ec._AssignmentPreview_organization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditRecordImplementors = []string{"AuditRecord", "Node"}
 
 func (ec *executionContext) _AuditRecord(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditRecord) graphql.Marshaler {
@@ -37316,6 +39827,215 @@ func (ec *executionContext) _DirectiveReferenceEdge(ctx context.Context, sel ast
 	return out
 }
 
+var importPreviewImplementors = []string{"ImportPreview"}
+
+func (ec *executionContext) _ImportPreview(ctx context.Context, sel ast.SelectionSet, obj *model.ImportPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportPreview")
+		case "symbol":
+			out.Values[i] = ec._ImportPreview_symbol(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._ImportPreview_number(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "typeCode":
+			out.Values[i] = ec._ImportPreview_typeCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "docType":
+			out.Values[i] = ec._ImportPreview_docType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "system":
+			out.Values[i] = ec._ImportPreview_system(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issueDate":
+			out.Values[i] = ec._ImportPreview_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "place":
+			out.Values[i] = ec._ImportPreview_place(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._ImportPreview_subject(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "existing":
+			out.Values[i] = ec._ImportPreview_existing(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "issuer":
+			out.Values[i] = ec._ImportPreview_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actingBody":
+			out.Values[i] = ec._ImportPreview_actingBody(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recipients":
+			out.Values[i] = ec._ImportPreview_recipients(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "distribution":
+			out.Values[i] = ec._ImportPreview_distribution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "references":
+			out.Values[i] = ec._ImportPreview_references(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tasks":
+			out.Values[i] = ec._ImportPreview_tasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signer":
+			out.Values[i] = ec._ImportPreview_signer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._ImportPreview_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importResultImplementors = []string{"ImportResult"}
+
+func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.SelectionSet, obj *model.ImportResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportResult")
+		case "directive":
+			out.Values[i] = ec._ImportResult_directive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ImportResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdOrganizations":
+			out.Values[i] = ec._ImportResult_createdOrganizations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdByReference":
+			out.Values[i] = ec._ImportResult_createdByReference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._ImportResult_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importWarningImplementors = []string{"ImportWarning"}
+
+func (ec *executionContext) _ImportWarning(ctx context.Context, sel ast.SelectionSet, obj *model.ImportWarning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportWarning")
+		case "code":
+			out.Values[i] = ec._ImportWarning_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ImportWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "span":
+			out.Values[i] = ec._ImportWarning_span(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var membershipImplementors = []string{"Membership", "Node"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *ent.Membership) graphql.Marshaler {
@@ -37774,6 +40494,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "importDirective":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importDirective(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38045,6 +40772,59 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var organizationResolutionImplementors = []string{"OrganizationResolution"}
+
+func (ec *executionContext) _OrganizationResolution(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationResolution) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationResolutionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrganizationResolution")
+		case "name":
+			out.Values[i] = ec._OrganizationResolution_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "match":
+			out.Values[i] = ec._OrganizationResolution_match(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organization":
+			out.Values[i] = ec._OrganizationResolution_organization(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "proposed":
+			out.Values[i] = ec._OrganizationResolution_proposed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "candidates":
+			out.Values[i] = ec._OrganizationResolution_candidates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
@@ -38239,6 +41019,59 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var proposedOrganizationImplementors = []string{"ProposedOrganization"}
+
+func (ec *executionContext) _ProposedOrganization(ctx context.Context, sel ast.SelectionSet, obj *model.ProposedOrganization) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, proposedOrganizationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProposedOrganization")
+		case "name":
+			out.Values[i] = ec._ProposedOrganization_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parent":
+			out.Values[i] = ec._ProposedOrganization_parent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "system":
+			out.Values[i] = ec._ProposedOrganization_system(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._ProposedOrganization_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "classification":
+			out.Values[i] = ec._ProposedOrganization_classification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -38359,6 +41192,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
+				})
+		case "previewImport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_previewImport(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -38538,6 +41377,64 @@ func (ec *executionContext) _RecipientEdge(ctx context.Context, sel ast.Selectio
 		case "cursor":
 			out.Values[i] = ec._RecipientEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referencePreviewImplementors = []string{"ReferencePreview"}
+
+func (ec *executionContext) _ReferencePreview(ctx context.Context, sel ast.SelectionSet, obj *model.ReferencePreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referencePreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferencePreview")
+		case "symbol":
+			out.Values[i] = ec._ReferencePreview_symbol(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relation":
+			out.Values[i] = ec._ReferencePreview_relation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issueDate":
+			out.Values[i] = ec._ReferencePreview_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "issuerText":
+			out.Values[i] = ec._ReferencePreview_issuerText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "citedText":
+			out.Values[i] = ec._ReferencePreview_citedText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._ReferencePreview_target(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -38922,6 +41819,54 @@ func (ec *executionContext) _SavedQueryEdge(ctx context.Context, sel ast.Selecti
 		case "cursor":
 			out.Values[i] = ec._SavedQueryEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var signerPreviewImplementors = []string{"SignerPreview"}
+
+func (ec *executionContext) _SignerPreview(ctx context.Context, sel ast.SelectionSet, obj *model.SignerPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, signerPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SignerPreview")
+		case "name":
+			out.Values[i] = ec._SignerPreview_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "position":
+			out.Values[i] = ec._SignerPreview_position(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "authority":
+			out.Values[i] = ec._SignerPreview_authority(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "onBehalfOf":
+			out.Values[i] = ec._SignerPreview_onBehalfOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -39367,6 +42312,122 @@ func (ec *executionContext) _TaskEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "cursor":
 			out.Values[i] = ec._TaskEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taskPreviewImplementors = []string{"TaskPreview"}
+
+func (ec *executionContext) _TaskPreview(ctx context.Context, sel ast.SelectionSet, obj *model.TaskPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskPreview")
+		case "sectionPath":
+			out.Values[i] = ec._TaskPreview_sectionPath(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._TaskPreview_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "heading":
+			out.Values[i] = ec._TaskPreview_heading(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._TaskPreview_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deadlineKind":
+			out.Values[i] = ec._TaskPreview_deadlineKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueDate":
+			out.Values[i] = ec._TaskPreview_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dueText":
+			out.Values[i] = ec._TaskPreview_dueText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recurrence":
+			out.Values[i] = ec._TaskPreview_recurrence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "assignments":
+			out.Values[i] = ec._TaskPreview_assignments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "span":
+			out.Values[i] = ec._TaskPreview_span(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var textSpanImplementors = []string{"TextSpan"}
+
+func (ec *executionContext) _TextSpan(ctx context.Context, sel ast.SelectionSet, obj *model.TextSpan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, textSpanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TextSpan")
+		case "start":
+			out.Values[i] = ec._TextSpan_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._TextSpan_end(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39981,6 +43042,30 @@ func (ec *executionContext) unmarshalNAPITokenWhereInput2ᚖgithubᚗcomᚋchida
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAssignmentPreview2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐAssignmentPreviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AssignmentPreview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssignmentPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐAssignmentPreview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAssignmentPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐAssignmentPreview(ctx context.Context, sel ast.SelectionSet, v *model.AssignmentPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssignmentPreview!")
+		return graphql.Null
+	}
+	return ec._AssignmentPreview(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAuditRecordAction2githubᚗcomᚋchidaoᚋchidaoᚋentᚋauditrecordᚐAction(ctx context.Context, v any) (auditrecord.Action, error) {
 	var res auditrecord.Action
 	err := res.UnmarshalGQL(v)
@@ -40163,6 +43248,22 @@ func (ec *executionContext) marshalNDeadlineExtensionOrderField2ᚖgithubᚗcom�
 func (ec *executionContext) unmarshalNDeadlineExtensionWhereInput2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDeadlineExtensionWhereInput(ctx context.Context, v any) (*ent.DeadlineExtensionWhereInput, error) {
 	res, err := ec.unmarshalInputDeadlineExtensionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDirective2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Directive) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDirective2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirective(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNDirective2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐDirective(ctx context.Context, sel ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
@@ -40358,6 +43459,46 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 	return ret
 }
 
+func (ec *executionContext) marshalNImportPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportPreview(ctx context.Context, sel ast.SelectionSet, v *model.ImportPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportPreview!")
+		return graphql.Null
+	}
+	return ec._ImportPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportResult2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportResult!")
+		return graphql.Null
+	}
+	return ec._ImportResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportWarning2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportWarning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportWarning2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportWarning2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportWarning(ctx context.Context, sel ast.SelectionSet, v *model.ImportWarning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportWarning!")
+		return graphql.Null
+	}
+	return ec._ImportWarning(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40442,12 +43583,33 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 	return v
 }
 
+func (ec *executionContext) marshalNOrganization2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrganization2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganization(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Organization!")
 		return graphql.Null
 	}
 	return ec._Organization(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOrganizationChoice2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationChoice(ctx context.Context, v any) (*model.OrganizationChoice, error) {
+	res, err := ec.unmarshalInputOrganizationChoice(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNOrganizationClassification2githubᚗcomᚋchidaoᚋchidaoᚋentᚋorganizationᚐClassification(ctx context.Context, v any) (organization.Classification, error) {
@@ -40478,6 +43640,16 @@ func (ec *executionContext) marshalNOrganizationLevel2githubᚗcomᚋchidaoᚋch
 	return v
 }
 
+func (ec *executionContext) unmarshalNOrganizationMatch2githubᚗcomᚋchidaoᚋchidaoᚋinternalᚋimporterᚐMatch(ctx context.Context, v any) (importer.Match, error) {
+	var res importer.Match
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrganizationMatch2githubᚗcomᚋchidaoᚋchidaoᚋinternalᚋimporterᚐMatch(ctx context.Context, sel ast.SelectionSet, v importer.Match) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNOrganizationOrder2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐOrganizationOrder(ctx context.Context, v any) (*ent.OrganizationOrder, error) {
 	res, err := ec.unmarshalInputOrganizationOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -40495,6 +43667,30 @@ func (ec *executionContext) marshalNOrganizationOrderField2ᚖgithubᚗcomᚋchi
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNOrganizationResolution2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolutionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationResolution) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrganizationResolution2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolution(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrganizationResolution2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolution(ctx context.Context, sel ast.SelectionSet, v *model.OrganizationResolution) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrganizationResolution!")
+		return graphql.Null
+	}
+	return ec._OrganizationResolution(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrganizationSystem2githubᚗcomᚋchidaoᚋchidaoᚋentᚋorganizationᚐSystem(ctx context.Context, v any) (organization.System, error) {
@@ -40606,6 +43802,30 @@ func (ec *executionContext) unmarshalNRecipientWhereInput2ᚖgithubᚗcomᚋchid
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNReferencePreview2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐReferencePreviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReferencePreview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferencePreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐReferencePreview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferencePreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐReferencePreview(ctx context.Context, sel ast.SelectionSet, v *model.ReferencePreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferencePreview!")
+		return graphql.Null
+	}
+	return ec._ReferencePreview(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReport2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐReport(ctx context.Context, sel ast.SelectionSet, v *ent.Report) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Report!")
@@ -40706,6 +43926,14 @@ func (ec *executionContext) unmarshalNSavedQueryWhereInput2ᚖgithubᚗcomᚋchi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSignerPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐSignerPreview(ctx context.Context, sel ast.SelectionSet, v *model.SignerPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SignerPreview!")
+		return graphql.Null
+	}
+	return ec._SignerPreview(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40718,6 +43946,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTask2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐTask(ctx context.Context, sel ast.SelectionSet, v *ent.Task) graphql.Marshaler {
@@ -40823,6 +44080,30 @@ func (ec *executionContext) marshalNTaskOrderField2ᚖgithubᚗcomᚋchidaoᚋch
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNTaskPreview2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐTaskPreviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TaskPreview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaskPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐTaskPreview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTaskPreview2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐTaskPreview(ctx context.Context, sel ast.SelectionSet, v *model.TaskPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaskPreview!")
+		return graphql.Null
+	}
+	return ec._TaskPreview(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTaskStatus2githubᚗcomᚋchidaoᚋchidaoᚋinternalᚋstatusᚐStatus(ctx context.Context, v any) (status.Status, error) {
@@ -42089,6 +45370,14 @@ func (ec *executionContext) marshalOID2ᚖint(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalOImportCorrections2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐImportCorrections(ctx context.Context, v any) (*model.ImportCorrections, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputImportCorrections(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
 	if v == nil {
 		return nil, nil
@@ -42295,6 +45584,23 @@ func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋchidaoᚋchid
 	return ec._Organization(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOOrganizationChoice2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationChoiceᚄ(ctx context.Context, v any) ([]*model.OrganizationChoice, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.OrganizationChoice, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrganizationChoice2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationChoice(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOOrganizationClassification2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋorganizationᚐClassificationᚄ(ctx context.Context, v any) ([]organization.Classification, error) {
 	if v == nil {
 		return nil, nil
@@ -42434,6 +45740,13 @@ func (ec *executionContext) unmarshalOOrganizationOrder2ᚕᚖgithubᚗcomᚋchi
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOOrganizationResolution2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐOrganizationResolution(ctx context.Context, sel ast.SelectionSet, v *model.OrganizationResolution) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrganizationResolution(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOOrganizationSystem2ᚕgithubᚗcomᚋchidaoᚋchidaoᚋentᚋorganizationᚐSystemᚄ(ctx context.Context, v any) ([]organization.System, error) {
@@ -42580,6 +45893,13 @@ func (ec *executionContext) unmarshalOPersonWhereInput2ᚖgithubᚗcomᚋchidao�
 	}
 	res, err := ec.unmarshalInputPersonWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProposedOrganization2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐProposedOrganization(ctx context.Context, sel ast.SelectionSet, v *model.ProposedOrganization) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProposedOrganization(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORecipient2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐRecipient(ctx context.Context, sel ast.SelectionSet, v *ent.Recipient) graphql.Marshaler {
@@ -43302,6 +46622,13 @@ func (ec *executionContext) unmarshalOTaskWhereInput2ᚖgithubᚗcomᚋchidaoᚋ
 	}
 	res, err := ec.unmarshalInputTaskWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTextSpan2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋgraphᚋmodelᚐTextSpan(ctx context.Context, sel ast.SelectionSet, v *model.TextSpan) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TextSpan(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx context.Context, v any) ([]time.Time, error) {

@@ -6,8 +6,20 @@ import (
 	"time"
 
 	"github.com/chidao/chidao/ent"
+	"github.com/chidao/chidao/ent/directive"
+	"github.com/chidao/chidao/ent/directivereference"
+	"github.com/chidao/chidao/ent/organization"
+	"github.com/chidao/chidao/ent/task"
+	"github.com/chidao/chidao/ent/taskassignment"
 	"github.com/chidao/chidao/ent/user"
+	"github.com/chidao/chidao/internal/importer"
 )
+
+type AssignmentPreview struct {
+	Role         taskassignment.Role     `json:"role"`
+	Verb         *string                 `json:"verb,omitempty"`
+	Organization *OrganizationResolution `json:"organization"`
+}
 
 type CreateAPITokenInput struct {
 	Name string `json:"name"`
@@ -44,6 +56,118 @@ type CreatedToken struct {
 	// The bearer token: send it as `Authorization: Bearer <token>`.
 	Token    string        `json:"token"`
 	APIToken *ent.APIToken `json:"apiToken"`
+}
+
+type ImportCorrections struct {
+	Organizations []*OrganizationChoice `json:"organizations,omitempty"`
+}
+
+// What importing a text would store. Building it stores nothing.
+type ImportPreview struct {
+	Symbol    string            `json:"symbol"`
+	Number    *int              `json:"number,omitempty"`
+	TypeCode  *string           `json:"typeCode,omitempty"`
+	DocType   directive.DocType `json:"docType"`
+	System    directive.System  `json:"system"`
+	IssueDate *time.Time        `json:"issueDate,omitempty"`
+	Place     *string           `json:"place,omitempty"`
+	Subject   *string           `json:"subject,omitempty"`
+	// The registered document a commit would update (or complete, if known only by reference).
+	Existing     *ent.Directive            `json:"existing,omitempty"`
+	Issuer       *OrganizationResolution   `json:"issuer"`
+	ActingBody   *OrganizationResolution   `json:"actingBody,omitempty"`
+	Recipients   []*OrganizationResolution `json:"recipients"`
+	Distribution []string                  `json:"distribution"`
+	References   []*ReferencePreview       `json:"references"`
+	Tasks        []*TaskPreview            `json:"tasks"`
+	Signer       *SignerPreview            `json:"signer"`
+	Warnings     []*ImportWarning          `json:"warnings"`
+}
+
+type ImportResult struct {
+	Directive *ent.Directive `json:"directive"`
+	// False when a registered document was updated or completed.
+	Created              bool                `json:"created"`
+	CreatedOrganizations []*ent.Organization `json:"createdOrganizations"`
+	// Cited documents that were unknown and are now known by reference.
+	CreatedByReference []*ent.Directive `json:"createdByReference"`
+	Warnings           []*ImportWarning `json:"warnings"`
+}
+
+// Something the parser or the resolver is unsure of.
+type ImportWarning struct {
+	Code    string    `json:"code"`
+	Message string    `json:"message"`
+	Span    *TextSpan `json:"span,omitempty"`
+}
+
+// A person's choice for one printed name.
+type OrganizationChoice struct {
+	// The name as printed (OrganizationResolution.name).
+	Name string `json:"name"`
+	// Use this organisation.
+	OrganizationID *int `json:"organizationID,omitempty"`
+	// Create the proposed organisation.
+	Create *bool `json:"create,omitempty"`
+	// Keep the name as text only.
+	Skip *bool `json:"skip,omitempty"`
+}
+
+// The resolution of one printed name.
+type OrganizationResolution struct {
+	// The name as printed.
+	Name  string         `json:"name"`
+	Match importer.Match `json:"match"`
+	// The organisation it resolves to (none for NEW and GROUP).
+	Organization *ent.Organization     `json:"organization,omitempty"`
+	Proposed     *ProposedOrganization `json:"proposed,omitempty"`
+	// Every organisation that matched, when there were several.
+	Candidates []*ent.Organization `json:"candidates"`
+}
+
+// A new organisation proposed for a name that matches nothing.
+type ProposedOrganization struct {
+	Name           string                      `json:"name"`
+	Parent         *ent.Organization           `json:"parent,omitempty"`
+	System         organization.System         `json:"system"`
+	Level          organization.Level          `json:"level"`
+	Classification organization.Classification `json:"classification"`
+}
+
+type ReferencePreview struct {
+	Symbol     string                      `json:"symbol"`
+	Relation   directivereference.Relation `json:"relation"`
+	IssueDate  *time.Time                  `json:"issueDate,omitempty"`
+	IssuerText *string                     `json:"issuerText,omitempty"`
+	CitedText  *string                     `json:"citedText,omitempty"`
+	// The registered document it cites; none: a node known by reference will be created.
+	Target *ent.Directive `json:"target,omitempty"`
+}
+
+type SignerPreview struct {
+	Name       *string `json:"name,omitempty"`
+	Position   *string `json:"position,omitempty"`
+	Authority  *string `json:"authority,omitempty"`
+	OnBehalfOf *string `json:"onBehalfOf,omitempty"`
+}
+
+type TaskPreview struct {
+	SectionPath  string               `json:"sectionPath"`
+	Text         string               `json:"text"`
+	Heading      *string              `json:"heading,omitempty"`
+	Kind         task.Kind            `json:"kind"`
+	DeadlineKind task.DeadlineKind    `json:"deadlineKind"`
+	DueDate      *time.Time           `json:"dueDate,omitempty"`
+	DueText      *string              `json:"dueText,omitempty"`
+	Recurrence   *string              `json:"recurrence,omitempty"`
+	Assignments  []*AssignmentPreview `json:"assignments"`
+	Span         *TextSpan            `json:"span,omitempty"`
+}
+
+// A span of the submitted text, in bytes: [start, end).
+type TextSpan struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 type UpdateUserInput struct {

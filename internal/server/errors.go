@@ -14,6 +14,7 @@ import (
 	"github.com/chidao/chidao/ent"
 	"github.com/chidao/chidao/ent/privacy"
 	"github.com/chidao/chidao/internal/auth"
+	"github.com/chidao/chidao/internal/docparse"
 	"github.com/chidao/chidao/internal/gid"
 	"github.com/chidao/chidao/internal/viewer"
 )
@@ -71,6 +72,8 @@ func classify(err error) (code, field, msg string) {
 		return "FORBIDDEN", "", denyMessage(err)
 	case errors.As(err, &ue):
 		return ue.Code, ue.Field, ue.Msg
+	case errors.Is(err, docparse.ErrEmpty), errors.Is(err, docparse.ErrTooLarge), errors.Is(err, docparse.ErrNotText):
+		return "INVALID_INPUT", "", err.Error()
 	case isClientSafe(err):
 		return "INVALID_INPUT", "", err.Error()
 	case errors.As(err, &ie):
