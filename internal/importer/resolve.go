@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/chidao/chidao/ent"
