@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -42,6 +43,10 @@ type Options struct {
 	Counter *atomic.Int64
 	// ConnectTimeout bounds the first ping (default 10 s).
 	ConnectTimeout time.Duration
+	// StatementTimeout makes PostgreSQL cancel any statement running longer
+	// (default 30 s), so a costly query cannot hold a connection after its
+	// request has given up. A statement_timeout in the URL wins.
+	StatementTimeout time.Duration
 }
 
 // SQLitePath is the database file inside a data folder.
@@ -71,7 +76,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	case IsPostgres(dsn):
 		where = Redact(dsn)
 		dia = dialect.Postgres
-		db, err = sql.Open("postgres", dsn)
+		db, err = sql.Open("postgres", withStatementTimeout(dsn, opts.StatementTimeout))
 		if err == nil {
 			db.SetMaxOpenConns(32)
 			db.SetMaxIdleConns(16)
@@ -101,6 +106,24 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		drv = &countingDriver{Driver: drv, n: opts.Counter}
 	}
 	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: dia, Where: where}, nil
+}
+
+// withStatementTimeout adds statement_timeout to a PostgreSQL URL; lib/pq
+// sends unknown parameters to the server as run-time settings.
+func withStatementTimeout(dsn string, d time.Duration) string {
+	if d <= 0 {
+		d = 30 * time.Second
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn
+	}
+	q := u.Query()
+	if q.Get("statement_timeout") == "" {
+		q.Set("statement_timeout", strconv.FormatInt(d.Milliseconds(), 10))
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
 }
 
 // Close closes the client and its connections.
