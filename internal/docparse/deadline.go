@@ -57,7 +57,7 @@ func findDeadline(orig string, issued time.Time) (deadlineFound, TaskKind) {
 	for _, w := range digitWindows(full, 48, 40) {
 		s := full[w.i:w.j]
 		off := w.i
-		datedIn(s, off, issued, consider)
+		datedIn(full, s, off, issued, consider)
 	}
 	s = full
 	if best.i >= 0 {
@@ -71,7 +71,7 @@ func findDeadline(orig string, issued time.Time) (deadlineFound, TaskKind) {
 
 // datedIn finds the deadlines written with numbers in window s (at offset
 // off of the task text).
-func datedIn(s string, off int, issued time.Time, consider0 func(deadlineFound)) {
+func datedIn(full, s string, off int, issued time.Time, consider0 func(deadlineFound)) {
 	consider := func(f deadlineFound) {
 		f.i += off
 		f.j += off
@@ -92,7 +92,8 @@ func datedIn(s string, off int, issued time.Time, consider0 func(deadlineFound))
 				y = atoiSafe(s[m[12]:m[13]])
 			}
 		}
-		yearly := m[14] >= 0
+		// "trước ngày 25/12 hằng năm", or "Hằng năm, … trước ngày 15/12"
+		yearly := m[14] >= 0 || y == 0 && yearlyBefore(full, off+m[0])
 		if yearly {
 			if _, ok := mkDate(d, mo, 2000); !ok {
 				continue
@@ -235,6 +236,16 @@ func recurringCue(s string, m []int) bool {
 		}
 	}
 	return false
+}
+
+// yearlyBefore reports whether "hằng năm" opens the sentence holding p.
+func yearlyBefore(s string, p int) bool {
+	i := runeStart(s, max(0, p-120))
+	pre := s[i:p]
+	if k := strings.LastIndexAny(pre, ".;\n"); k >= 0 {
+		pre = pre[k+1:]
+	}
+	return containsAny(pre, "hằng năm", "hàng năm", "mỗi năm")
 }
 
 // nextYearly is the first (month, day) on or after issued.

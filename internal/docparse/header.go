@@ -383,10 +383,20 @@ func parseTitle(d *doc, dr *Draft, k, n int) int {
 			}
 			continue
 		}
-		if reBodyCue.MatchString(s) && !isUpperLine(s) || reKinhGui.MatchString(s) || reSectionStart(s) {
+		if reKinhGui.MatchString(s) || reSectionStart(s) || runeLen(s) > 250 {
 			break
 		}
 		if _, ok := findDateLine(s); ok {
+			break
+		}
+		// The first line after the type name is the title even when it
+		// starts like the body ("Thực hiện Kế hoạch số …"); a later line
+		// continues it only when it is in capitals like it or starts in
+		// lower case (a wrapped title), else the body has begun.
+		if seen && !isUpperLine(s) && startsUpper(s) {
+			break
+		}
+		if seen && reBodyCue.MatchString(s) {
 			break
 		}
 		// an upper-case line after a mixed-case title is the next header

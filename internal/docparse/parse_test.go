@@ -2,6 +2,7 @@ package docparse
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -879,5 +880,52 @@ Trương Tấn Sang
 	}
 	if s := dr.Signature; s.Authority != "T/M" || s.OnBehalfOf != "Ban Bí thư" || s.Position.Text != "" || s.Name.Text != "Trương Tấn Sang" {
 		t.Errorf("signature %+v", s)
+	}
+}
+
+// A district People's Committee plan saved from a web page: page debris
+// above the header, old-style tone marks ("UỶ", "HOÀ"), a title starting
+// "Thực hiện …", heading bodies with a colon, "Hằng năm … trước ngày
+// 15/12" (yearly), "Đề nghị" to the Front, and a TM. signature with
+// "(Đã ký)".
+func TestDistrictPlan(t *testing.T) {
+	raw, err := os.ReadFile("testdata/district-plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr := mustParse(t, string(raw))
+	h := dr.Header
+	if h.Issuer.Text != "Ủy ban nhân dân huyện Tuy An" || h.Symbol.Text != "156/KH-UBND" || !h.IssueDate.Equal(date("2023-10-05")) {
+		t.Errorf("header %q %q %v", h.Issuer.Text, h.Symbol.Text, h.IssueDate)
+	}
+	if !strings.HasPrefix(h.Subject.Text, "Thực hiện Kế hoạch số 2198/KH-UBND") || !strings.HasSuffix(h.Subject.Text, "Hội Chữ thập đỏ") {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if r := refBySymbol(dr, "2198/KH-UBND"); r == nil || r.Relation != RelImplements {
+		t.Errorf("ref %+v", r)
+	}
+	if got := ordinals(dr); got != "II.1 II.2 II.3 II.4 III" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t1 := taskByOrdinal(dr, "II.1")
+	if t1.Heading.Text != "Phòng Văn hóa và Thông tin huyện" || roleOf(t1, "Hội Chữ thập đỏ huyện") != RoleCoordinate || roleOf(t1, "Ủy ban nhân dân huyện Tuy An") != RoleReportTo {
+		t.Errorf("II.1 %+v", t1)
+	}
+	if t1.Deadline.Recurrence != "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15" || t1.Kind != TaskRecurring {
+		t.Errorf("II.1 deadline %+v", t1.Deadline)
+	}
+	t2 := taskByOrdinal(dr, "II.2")
+	if roleOf(t2, "Phòng Lao động - Thương binh và Xã hội huyện") != RoleLead || roleOf(t2, "Hội Chữ thập đỏ huyện") != RoleCoordinate {
+		t.Errorf("II.2 %+v", t2.Assignments)
+	}
+	t3 := taskByOrdinal(dr, "II.3")
+	if roleOf(t3, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện") != RoleLead || roleOf(t3, "các tổ chức chính trị - xã hội huyện") != RoleLead {
+		t.Errorf("II.3 %+v", t3.Assignments)
+	}
+	if s := dr.Signature; s.Authority != "TM." || s.Position.Text != "Chủ tịch" || s.Name.Text != "Nguyễn Văn Hải" {
+		t.Errorf("signature %+v", s)
+	}
+	if dr.Distribution[0].Kind != KindForReport {
+		t.Errorf("distribution %+v", dr.Distribution)
 	}
 }

@@ -1,0 +1,33 @@
+package docparse
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+)
+
+func TestDbgCorpus(t *testing.T) {
+	f := os.Getenv("DBGC")
+	if f == "" {
+		t.Skip()
+	}
+	raw, _ := os.ReadFile(f)
+	dr, err := Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := dr.Corpus()
+	for k := range c.Tasks {
+		c.Tasks[k].Text = ""
+	}
+	b, _ := json.MarshalIndent(c, "", " ")
+	fmt.Println(string(b))
+	for _, t := range dr.Tasks {
+		fmt.Printf("TASK %s kind=%s dl=%s due=%v text=%q rr=%s head=%q\n", t.Ordinal, t.Kind, t.Deadline.Kind, t.Deadline.Due, t.Deadline.Text.Text, t.Deadline.Recurrence, t.Heading.Text)
+	}
+	fmt.Printf("acting=%q system=%s doctype=%s sub=%q\nwarn=%+v\n", dr.Header.ActingBody.Text, dr.Header.System, dr.Header.DocType, dr.Header.Subject.Text, dr.Warnings)
+	for _, e := range dr.Distribution {
+		fmt.Println("DIST", e.Kind, e.Text.Text)
+	}
+}
