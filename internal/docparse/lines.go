@@ -12,6 +12,9 @@ type line struct {
 	s    string
 	// cell is set for table cells; they never join with their neighbours.
 	cell bool
+	// tbl, row, col place a Markdown table cell (tbl is 0 outside tables;
+	// rows and columns count from 0 within a table).
+	tbl, row, col int
 }
 
 func (l line) blank() bool { return l.s == "" }
@@ -28,6 +31,8 @@ type doc struct {
 func buildDoc(n text) *doc {
 	bl := newBuilder(len(n.s) + 64)
 	d := &doc{}
+	tbl, row, col := 0, -1, 0
+	inTable := false
 	emit := func(t text, cell bool) {
 		if len(d.lines) > 0 {
 			var e int32
@@ -38,7 +43,11 @@ func buildDoc(n text) *doc {
 		}
 		i := bl.len()
 		cleanInto(bl, t)
-		d.lines = append(d.lines, line{i: i, j: bl.len(), cell: cell})
+		l := line{i: i, j: bl.len(), cell: cell}
+		if cell && inTable {
+			l.tbl, l.row, l.col = tbl, row, col
+		}
+		d.lines = append(d.lines, l)
 	}
 	s := n.s
 	for p := 0; p <= len(s); {
@@ -53,18 +62,26 @@ func buildDoc(n text) *doc {
 		tr := strings.TrimSpace(raw.s)
 		if strings.HasPrefix(tr, "|") && strings.Count(tr, "|") >= 2 || strings.HasPrefix(tr, "|") && len(tr) > 1 {
 			// A Markdown table row: one logical line per cell.
+			if !inTable {
+				tbl++
+				row = -1
+				inTable = true
+			}
 			if isTableRule(tr) {
 				emit(n.slice(q, q), false)
 				continue
 			}
+			row++
 			off := strings.Index(raw.s, "|")
 			start := off + 1
+			col = 0
 			for k := start; k <= len(raw.s); k++ {
 				if k == len(raw.s) || raw.s[k] == '|' {
 					if strings.TrimSpace(raw.s[start:k]) != "" {
 						emitCell(emit, raw.slice(start, k))
 					}
 					start = k + 1
+					col++
 				}
 			}
 			emit(n.slice(q, q), false)
@@ -83,6 +100,7 @@ func buildDoc(n text) *doc {
 			}
 			continue
 		}
+		inTable = false
 		emitCell(func(t text, _ bool) { emit(t, false) }, raw)
 		if q >= len(s) {
 			break

@@ -929,3 +929,50 @@ func TestDistrictPlan(t *testing.T) {
 		t.Errorf("distribution %+v", dr.Distribution)
 	}
 }
+
+// A plan whose duties are rows of a Markdown table in its annex.
+func TestTaskTable(t *testing.T) {
+	dr := mustParse(t, `ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+Số: 88/KH-UBND
+Lạng Sơn, ngày 15 tháng 4 năm 2025
+
+KẾ HOẠCH
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+
+Thực hiện Nghị quyết số 57-NQ/TW, UBND tỉnh ban hành Kế hoạch với các nhiệm vụ tại Phụ lục kèm theo.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Hồ Tiến Thiệu
+
+PHỤ LỤC
+NHIỆM VỤ TRIỂN KHAI
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| I | Hoàn thiện thể chế | | | |
+| 1 | Rà soát các văn bản quy phạm pháp luật | Sở Tư pháp | Sở Khoa học và Công nghệ; các sở, ngành liên quan | Quý III/2025 |
+| 2 | Xây dựng cơ sở dữ liệu số | Sở Khoa học và Công nghệ | Công an tỉnh, Sở Tài chính | Thường xuyên |
+`)
+	if got := ordinals(dr); got != "I.1 I.2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t1 := taskByOrdinal(dr, "I.1")
+	if t1.Text.Text != "Rà soát các văn bản quy phạm pháp luật" || roleOf(t1, "Sở Tư pháp") != RoleLead || roleOf(t1, "Sở Khoa học và Công nghệ") != RoleCoordinate || roleOf(t1, "các sở, ngành liên quan") != RoleCoordinate {
+		t.Errorf("I.1 %+v", t1)
+	}
+	if t1.Deadline.Kind != DeadlineByQuarter || !t1.Deadline.Due.Equal(date("2025-09-30")) {
+		t.Errorf("I.1 deadline %+v", t1.Deadline)
+	}
+	t2 := taskByOrdinal(dr, "I.2")
+	if roleOf(t2, "Công an tỉnh") != RoleCoordinate || roleOf(t2, "Sở Tài chính") != RoleCoordinate || t2.Kind != TaskContinuous {
+		t.Errorf("I.2 %+v", t2)
+	}
+	if r := refBySymbol(dr, "57-NQ/TW"); r == nil || r.Relation != RelImplements {
+		t.Errorf("ref %+v", r)
+	}
+	if dr.Signature.Name.Text != "Hồ Tiến Thiệu" {
+		t.Errorf("signature %+v", dr.Signature)
+	}
+}

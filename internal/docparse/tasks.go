@@ -54,12 +54,12 @@ type para struct {
 // buildParas groups body lines [a, b) into paragraphs: a paragraph starts
 // at a blank line, at a marker, or after a line ending a sentence when the
 // next starts with a capital.
-func buildParas(d *doc, a, b int) []para {
+func buildParas(d *doc, a, b int, skip map[int]bool) []para {
 	var ps []para
 	cur := -1
 	for k := a; k < b; k++ {
 		l := d.lines[k]
-		if l.blank() {
+		if l.blank() || skip[k] {
 			cur = -1
 			continue
 		}
@@ -121,7 +121,9 @@ type taskBuilder struct {
 
 // parseTasks finds the tasks in body lines [a, b).
 func parseTasks(d *doc, dr *Draft, a, b int) (firstMarker int) {
-	ps := buildParas(d, a, b)
+	tableTasks, covered := parseTaskTables(d, dr, a, len(d.lines))
+	defer func() { dr.Tasks = append(dr.Tasks, tableTasks...) }()
+	ps := buildParas(d, a, b, covered)
 	firstMarker = -1
 	// Does the body use Roman/letter sections? Articles?
 	hasArticles, annex := false, false
