@@ -124,6 +124,7 @@ func analyzeFrom(d *doc, dr *Draft, i, j int, as *assignSet, requestOnly bool) {
 	}
 	s := d.t.s[i:j]
 	start := 0
+	var pending []pend
 	for k := 0; k <= len(s); k++ {
 		end := k == len(s)
 		if !end {
@@ -140,15 +141,24 @@ func analyzeFrom(d *doc, dr *Draft, i, j int, as *assignSet, requestOnly bool) {
 			continue
 		}
 		if k > start {
-			clause(d, dr, i+start, s[start:k], as, requestOnly)
+			clause(d, dr, i+start, s[start:k], as, requestOnly, &pending)
 		}
 		start = k + 1
 	}
 }
 
 // clause finds the assignments of one clause; off is its doc offset.
-func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly bool) {
+// pend is a name from a clause made only of names ("Các Ban xây dựng
+// Đảng, Văn phòng Quận ủy;"), waiting for the clause that gives the verb.
+type pend struct {
+	name string
+	sp   Span
+}
+
+func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly bool, pending *[]pend) {
 	toks := tokenize(c)
+	held := *pending
+	*pending = nil
 	if len(toks) == 0 {
 		return
 	}
@@ -220,6 +230,17 @@ func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly boo
 		}
 	} else if !requestOnly {
 		os, e := orgList(toks, k)
+		if len(os) > 0 && e >= len(toks) {
+			// only names: a subject list that goes on after ";"
+			names := orgNames(toks, os)
+			for x, o := range os {
+				if !isCatchAll(toks, o) {
+					*pending = append(held, pend{names[x], sp(o.titleA, o.b)})
+					held = *pending
+				}
+			}
+			return
+		}
 		if len(os) > 0 && subjectFollows(toks, e) {
 			verb := Field{}
 			if e < len(toks) && !toks[e].punct {
@@ -228,6 +249,9 @@ func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly boo
 					ve = e + 2
 				}
 				verb = vf(e, min(ve, len(toks)))
+			}
+			for _, p := range held {
+				as.add(d, dr, p.name, RoleLead, verb, p.sp)
 			}
 			addList(os, RoleLead, verb)
 			subject = true

@@ -31,3 +31,20 @@ func TestDbgCorpus(t *testing.T) {
 		fmt.Println("DIST", e.Kind, e.Text.Text)
 	}
 }
+
+func TestDebugClause(t *testing.T) {
+	s := os.Getenv("DBG")
+	if s == "" {
+		t.Skip()
+	}
+	toks := tokenize(s)
+	os2, e := orgList(toks, 0)
+	fmt.Println("list", len(os2), e, orgNames(toks, os2))
+	dr := &Draft{}
+	d := buildDoc(identity(s))
+	var as assignSet
+	analyze(d, dr, 0, len(d.t.s), &as)
+	for _, a := range as.list {
+		fmt.Printf("%s %s (%s)\n", a.Role, a.Name, a.Verb.Text)
+	}
+}

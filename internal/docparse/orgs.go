@@ -90,7 +90,7 @@ var nameWords = newDict(
 	"quốc hội", "xây dựng đảng", "dân vận",
 	"tuyên giáo", "nội chính", "chấp hành", "quân sự", "biên phòng", "phụ nữ",
 	"nông dân", "thanh niên", "lao động", "cộng sản", "mặt trận", "tổ quốc", "kiểm sát",
-	"nhân dân tối cao", "cơ yếu", "an ninh", "chính sách", "văn thư", "lưu trữ",
+	"nhân dân tối cao", "cơ yếu", "an ninh", "chính sách", "văn thư", "lưu trữ", "nội bộ", "kinh tế", "văn hóa",
 )
 
 // verbStarts are words (or word pairs) that begin a predicate; a lower-case
