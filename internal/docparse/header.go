@@ -194,6 +194,17 @@ loop:
 			k = vvEnd(d, k)
 			continue
 		}
+		// "KẾ HOẠCH Tổ chức …": the type name and the title on one line
+		if name, dt, n := typeNameAt(s); name != "" && !isUpperLine(s) && isUpperLine(s[:n]) && startsUpper(s[n:]) && (res.numberLine >= 0 || dateFound) {
+			h.TypeName = d.field(l, 0, n)
+			if h.DocType == "" || h.DocType == DocOther {
+				h.DocType = dt
+			}
+			typeLine = k
+			res.subjectEnd = parseTitle(d, dr, k, n)
+			end = res.subjectEnd
+			break
+		}
 		if !isUpperLine(s) {
 			// Running text: the body has started, unless nothing of the
 			// header has been seen yet (page debris above it).

@@ -976,3 +976,17 @@ NHIỆM VỤ TRIỂN KHAI
 		t.Errorf("signature %+v", dr.Signature)
 	}
 }
+
+func TestMoreSignaturesAndTitles(t *testing.T) {
+	dr := mustParse(t, "SỞ Y TẾ\nSố: 12/KH-SYT\nBình Định, ngày 3 tháng 4 năm 2024\n\nKẾ HOẠCH Tổ chức tháng hành động vì an toàn thực phẩm\n\n1. Phòng Nghiệp vụ Y chủ trì thực hiện.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLÊ QUANG HÙNG\n")
+	if dr.Header.DocType != DocKeHoach || dr.Header.Subject.Text != "Tổ chức tháng hành động vì an toàn thực phẩm" {
+		t.Errorf("type %s subject %q", dr.Header.DocType, dr.Header.Subject.Text)
+	}
+	if s := dr.Signature; s.Authority != "KT." || s.Position.Text != "Phó Giám đốc" || s.Name.Text != "Lê Quang Hùng" {
+		t.Errorf("signature %+v", s)
+	}
+	dr = mustParse(t, "Nội dung./.\n\nT/M BAN THƯỜNG VỤ PHÓ BÍ THƯ\nHoàng Văn Nam\n")
+	if s := dr.Signature; s.Authority != "T/M" || s.OnBehalfOf != "Ban Thường vụ" || s.Position.Text != "Phó Bí thư" || s.Name.Text != "Hoàng Văn Nam" {
+		t.Errorf("one-line signature %+v", s)
+	}
+}

@@ -29,6 +29,42 @@ var posts = newDict(
 	"phó", "quyền",
 )
 
+// surnames are the common Vietnamese family names; a line in capitals that
+// starts with one, under the signature block, is the signer's name.
+var surnames = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields("nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn trương lâm mai cao hà tô lương trịnh tạ đào chu thái vương triệu quách kiều hồng lưu văn tăng la giang diệp lục mạc khổng đàm thân châu lò hứa tống nghiêm âu quan ninh lại kim từ tôn") {
+		surnames[s] = true
+	}
+}
+
+// upperName reports whether an upper-case line is a person's name.
+func upperName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 5 || !isUpperLine(s) || !surnames[strings.ToLower(ws[0])] {
+		return false
+	}
+	for _, w := range ws {
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	toks := tokenize(strings.ToLower(s))
+	return posts.match(toks, 0) == 0 && strongHeads.match(toks, 0) == 0
+}
+
+// titleCase writes an upper-case name in title case.
+func titleCase(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for k, w := range ws {
+		ws[k] = titleWord(w)
+	}
+	return strings.Join(ws, " ")
+}
+
 func isSignedMark(s string) bool { return reSignedMark.MatchString(strings.TrimSpace(s)) }
 
 // looksLikeName: 2–6 words, each starting with a capital followed by
@@ -89,6 +125,13 @@ func parseSignature(d *doc, dr *Draft, from int) {
 			continue
 		}
 		part := s[i:]
+		if k > start && len(block) >= 2 && upperName(stripSigned(part)) {
+			nm := stripSigned(part)
+			ni := l.i + i + strings.Index(part, nm)
+			dr.Signature.Name = Field{Text: titleCase(nm), Span: d.t.span(ni, ni+len(nm))}
+			nameSet = true
+			break
+		}
 		// upper-case run, then possibly a name on the same line
 		cut := upperRunEnd(part)
 		if cut > 0 {
