@@ -48,6 +48,9 @@ func Parse(text []byte) (dr *Draft, err error) {
 	// Kính gửi (near the header)
 	bodyStart := hr.end
 	for k := 0; k < len(lines) && k < hr.end+40; k++ {
+		if !containsAny(lines[k].s, "gửi", "GỬI", "điện", "ĐIỆN") {
+			continue
+		}
 		if reKinhGui.MatchString(lines[k].s) || k >= hr.end && k > 0 && reTelegram.MatchString(lines[k].s) {
 			if after := parseKinhGui(d, dr, k); after > bodyStart {
 				bodyStart = after
@@ -59,6 +62,9 @@ func Parse(text []byte) (dr *Draft, err error) {
 	bodyEnd := len(lines)
 	noiNhan := -1
 	for k := len(lines) - 1; k >= bodyStart; k-- {
+		if !containsAny(lines[k].s[:min(len(lines[k].s), 24)], "nhận", "NHẬN", "Nhận") {
+			continue
+		}
 		if m := reNoiNhan.FindStringIndex(lines[k].s); m != nil && m[0] <= 2 {
 			noiNhan = k
 			break

@@ -184,6 +184,9 @@ func parseNoiNhan(d *doc, dr *Draft, k int) {
 }
 
 func distKind(s string) RecipientKind {
+	if !containsAny(s, "Lưu", "lưu", "LƯU", "trên", "TRÊN", "để", "Để", "b/c", "B/C", "t/h", "T/H") {
+		return KindDistribution
+	}
 	switch {
 	case reArchive.MatchString(s):
 		return KindArchive

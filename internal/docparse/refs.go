@@ -38,21 +38,23 @@ func undone(body string) bool {
 	if !containsAny(body, "chưa", "Chưa", "đôn đốc", "Đôn đốc") {
 		return false
 	}
-	low := foldSameLen(body)
-	if strings.Contains(low, "đôn đốc") {
+	if containsAny(body, "đôn đốc", "Đôn đốc") {
 		return true
 	}
-	for p := 0; ; {
-		q := strings.Index(low[p:], "chưa")
-		if q < 0 {
-			return false
+	for _, w := range []string{"chưa", "Chưa"} {
+		for p := 0; ; {
+			q := strings.Index(body[p:], w)
+			if q < 0 {
+				break
+			}
+			p += q
+			if reUndone.MatchString(foldSameLen(body[p:runeStart(body, min(len(body), p+60))])) {
+				return true
+			}
+			p += len(w)
 		}
-		p += q
-		if reUndone.MatchString(low[p:min(len(low), p+60)]) {
-			return true
-		}
-		p += len("chưa")
 	}
+	return false
 }
 
 var relRank = map[Relation]int{

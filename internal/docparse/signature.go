@@ -65,6 +65,11 @@ func titleCase(s string) string {
 	return strings.Join(ws, " ")
 }
 
+// maybeFormula is a cheap test before reFormula.
+func maybeFormula(s string) bool {
+	return containsAny(s, "/M", "/ M", "/T", "/ T", "/L", "/ L", "/UQ", "/ UQ", "TM", "KT", "TL", "TUQ", "Q.", "Q .")
+}
+
 func isSignedMark(s string) bool { return reSignedMark.MatchString(strings.TrimSpace(s)) }
 
 // looksLikeName: 2–6 words, each starting with a capital followed by
@@ -94,6 +99,9 @@ func parseSignature(d *doc, dr *Draft, from int) {
 	start := -1
 	for k := max(from, 0); k < len(lines); k++ {
 		s := lines[k].s
+		if !maybeFormula(s) {
+			continue
+		}
 		if m := reFormula.FindStringIndex(s); m != nil {
 			// the formula must open the line or follow a list merged in front
 			if m[0] == 0 || reFormulaLine.MatchString(strings.TrimSpace(s[m[0]:])) && (reNoiNhan.MatchString(s) || isDashLine(s) || strings.Contains(s[:m[0]], ";")) {

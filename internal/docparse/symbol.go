@@ -105,7 +105,7 @@ func symbolWindows(s string) []window {
 		if r < len(s) && s[r] == ' ' {
 			r++
 		}
-		if r < len(s) && (s[r] == '-' || s[r] == '/') {
+		if r < len(s) && (s[r] == '-' || s[r] == '/') && codeFollows(s, r+1) {
 			i, j := runeStart(s, max(0, p-1)), runeStart(s, min(len(s), p+90))
 			if n := len(ws); n > 0 && i <= ws[n-1].j {
 				ws[n-1].j = max(ws[n-1].j, j)
@@ -116,6 +116,26 @@ func symbolWindows(s string) []window {
 		p = q
 	}
 	return ws
+}
+
+// codeFollows reports whether a code (a capital letter) or a four-digit
+// year and a code follow at s[p:] — which a date ("21/10/2025") lacks.
+func codeFollows(s string, p int) bool {
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if p >= len(s) {
+		return false
+	}
+	if s[p] >= '0' && s[p] <= '9' {
+		q := p
+		for q < len(s) && s[q] >= '0' && s[q] <= '9' {
+			q++
+		}
+		return q-p == 4 && q+1 < len(s) && s[q] == '/' && codeFollows(s, q+1)
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	return unicode.IsUpper(r)
 }
 
 func symbolsIn(s string) []symbolMatch {

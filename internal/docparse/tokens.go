@@ -25,8 +25,12 @@ func (t token) capital() bool {
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
 	for i := 0; i < len(s); {
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			i += n
 			continue
 		}
@@ -80,6 +84,12 @@ func lowerWord(w string) string {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r >= 0x00C0 && r <= 0x024F && r != 0x00D7 && r != 0x00F7 || r >= 0x1EA0 && r <= 0x1EFF {
+		return true // Latin letters with diacritics, Vietnamese
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
