@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -131,6 +132,10 @@ func (c Config) Validate() error {
 	}
 	if c.Server.Addr == "" {
 		errs = append(errs, errors.New("listen address is empty"))
+	} else if _, port, err := net.SplitHostPort(c.Server.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("listen address %q: want host:port, e.g. 127.0.0.1:8080", c.Server.Addr))
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		errs = append(errs, fmt.Errorf("listen address %q: the port must be a number from 0 to 65535", c.Server.Addr))
 	}
 	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"sync/atomic"
 
 	"entgo.io/ent/dialect"
@@ -22,6 +23,37 @@ func (d *countingDriver) Exec(ctx context.Context, query string, args, v any) er
 func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
 	d.n.Add(1)
 	return d.Driver.Query(ctx, query, args, v)
+}
+
+// BeginTx starts a transaction with options (ent's client.BeginTx).
+func (d *countingDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	b, ok := d.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	})
+	if !ok {
+		return d.Tx(ctx)
+	}
+	tx, err := b.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &countingTx{Tx: tx, n: d.n}, nil
+}
+
+// ExecContext runs a statement outside ent's builders (client.ExecContext).
+func (d *countingDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	d.n.Add(1)
+	return d.Driver.(interface {
+		ExecContext(context.Context, string, ...any) (sql.Result, error)
+	}).ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a query outside ent's builders (client.QueryContext).
+func (d *countingDriver) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	d.n.Add(1)
+	return d.Driver.(interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	}).QueryContext(ctx, query, args...)
 }
 
 func (d *countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {

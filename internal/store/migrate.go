@@ -7,7 +7,11 @@ import (
 	"fmt"
 	"strconv"
 
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/schema"
+
+	"github.com/chidao/chidao/ent"
 
 	"github.com/chidao/chidao/ent/migrate"
 	"github.com/chidao/chidao/ent/organization"
@@ -49,7 +53,12 @@ func (db *DB) Migrate(ctx context.Context) (MigrateResult, error) {
 			"database %s has schema version %d, written by a newer chidao; this binary knows versions up to %d: upgrade chidao",
 			db.Where, from, SchemaVersion)
 	}
-	err = db.Client.Schema.Create(ctx,
+	client, done, err := db.migrationClient(ctx)
+	if err != nil {
+		return MigrateResult{From: from}, err
+	}
+	defer done()
+	err = client.Schema.Create(ctx,
 		schema.WithDropColumn(false),
 		schema.WithDropIndex(false),
 		migrate.WithForeignKeys(true),
@@ -163,20 +172,39 @@ func (db *DB) backfillPaths(ctx context.Context) error {
 		paths[id] = prefix + strconv.Itoa(id) + "/"
 		return paths[id], nil
 	}
-	tx, err := db.Client.Tx(ctx)
+	// Plain SQL: a backfill is not a change anyone made, so it keeps
+	// updated_at and writes no audit records.
+	tx, err := db.SQL.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("backfill paths: %w", err)
 	}
+	q := db.rebind(`UPDATE organizations SET path = ? WHERE id = ?`)
 	for _, o := range orgs {
 		p, err := pathOf(o.ID, 0)
 		if err != nil {
 			_ = tx.Rollback()
 			return err
 		}
-		if err := tx.Organization.UpdateOneID(o.ID).SetPath(p).Exec(ctx); err != nil {
+		if _, err := tx.ExecContext(ctx, q, p, o.ID); err != nil {
 			_ = tx.Rollback()
 			return fmt.Errorf("backfill path of organisation %d: %w", o.ID, err)
 		}
 	}
-	return tx.Commit()
+		return tx.Commit()
+}
+
+// migrationClient is the client schema changes run on: on PostgreSQL a
+// separate connection without the statement timeout, so building an index
+// on a large table is not cancelled half-way.
+func (db *DB) migrationClient(ctx context.Context) (*ent.Client, func(), error) {
+	if db.Dialect != dialect.Postgres || db.dsn == "" {
+		return db.Client, func() {}, nil
+	}
+	sqldb, err := sql.Open("postgres", pgURL(db.dsn, -1, db.opts.ConnectTimeout))
+	if err != nil {
+		return nil, nil, fmt.Errorf("migrate %s: %w", db.Where, err)
+	}
+	sqldb.SetMaxOpenConns(2)
+	c := ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, sqldb)))
+	return c, func() { _ = c.Close() }, nil
 }

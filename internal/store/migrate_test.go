@@ -317,7 +317,6 @@ func TestOpenUnreachablePostgres(t *testing.T) {
 }
 
 func TestOpenConnectTimeout(t *testing.T) {
-	t.Skip("known bug: store.Open does not bound PostgreSQL's startup handshake by ConnectTimeout (lib/pq's legacy Open ignores the ping's context); remove this line once connect_timeout is set")
 	// A server that accepts connections and never answers: Open must give
 	// up after ConnectTimeout instead of hanging.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -33,6 +33,9 @@ type DB struct {
 	Dialect string // dialect.SQLite or dialect.Postgres
 	// Where names the database for logs and errors, with any password hidden.
 	Where string
+
+	dsn  string
+	opts Options
 }
 
 // Options tune Open.
@@ -76,7 +79,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	case IsPostgres(dsn):
 		where = Redact(dsn)
 		dia = dialect.Postgres
-		db, err = sql.Open("postgres", withStatementTimeout(dsn, opts.StatementTimeout))
+		db, err = sql.Open("postgres", pgURL(dsn, opts.StatementTimeout, opts.ConnectTimeout))
 		if err == nil {
 			db.SetMaxOpenConns(32)
 			db.SetMaxIdleConns(16)
@@ -105,14 +108,16 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	if opts.Counter != nil {
 		drv = &countingDriver{Driver: drv, n: opts.Counter}
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: dia, Where: where}, nil
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: dia, Where: where, dsn: dsn, opts: opts}, nil
 }
 
-// withStatementTimeout adds statement_timeout to a PostgreSQL URL; lib/pq
-// sends unknown parameters to the server as run-time settings.
-func withStatementTimeout(dsn string, d time.Duration) string {
-	if d <= 0 {
-		d = 30 * time.Second
+// pgURL adds to a PostgreSQL URL the settings chidao relies on, unless the
+// URL sets them: statement_timeout (negative: none), which lib/pq sends to
+// the server as a run-time setting, and connect_timeout, since lib/pq's
+// handshake does not heed the context.
+func pgURL(dsn string, statement, connect time.Duration) string {
+	if statement == 0 {
+		statement = 30 * time.Second
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
@@ -120,9 +125,16 @@ func withStatementTimeout(dsn string, d time.Duration) string {
 	}
 	q := u.Query()
 	if q.Get("statement_timeout") == "" {
-		q.Set("statement_timeout", strconv.FormatInt(d.Milliseconds(), 10))
-		u.RawQuery = q.Encode()
+		ms := statement.Milliseconds()
+		if statement < 0 {
+			ms = 0
+		}
+		q.Set("statement_timeout", strconv.FormatInt(ms, 10))
 	}
+	if q.Get("connect_timeout") == "" && connect > 0 {
+		q.Set("connect_timeout", strconv.Itoa(int((connect+time.Second-1)/time.Second)))
+	}
+	u.RawQuery = q.Encode()
 	return u.String()
 }
 
@@ -153,10 +165,17 @@ func sqliteDSN(dsn string) (string, error) {
 	return "file:" + dsn + "?" + params, nil
 }
 
-// Redact hides the password of a database URL.
+// Redact hides the password of a database URL. A URL that does not parse
+// has everything between "://" and the last "@" hidden.
 func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
+	if err != nil {
+		if i, j := strings.Index(dsn, "://"), strings.LastIndex(dsn, "@"); i >= 0 && j > i+3 {
+			return dsn[:i+3] + "xxxxx" + dsn[j:]
+		}
+		return dsn
+	}
+	if u.User == nil {
 		return dsn
 	}
 	if _, has := u.User.Password(); has {
@@ -167,6 +186,12 @@ func Redact(dsn string) string {
 
 // scrub removes the raw DSN (and its password) from a driver message.
 func scrub(msg, dsn string) string {
+	if i, j := strings.Index(dsn, "://"), strings.LastIndex(dsn, "@"); i >= 0 && j > i+3 {
+		if user, pw, ok := strings.Cut(dsn[i+3:j], ":"); ok && pw != "" {
+			_ = user
+			msg = strings.ReplaceAll(msg, pw, "xxxxx")
+		}
+	}
 	if u, err := url.Parse(dsn); err == nil && u.User != nil {
 		if pw, ok := u.User.Password(); ok && pw != "" {
 			msg = strings.ReplaceAll(msg, pw, "xxxxx")
