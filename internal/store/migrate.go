@@ -190,7 +190,7 @@ func (db *DB) backfillPaths(ctx context.Context) error {
 			return fmt.Errorf("backfill path of organisation %d: %w", o.ID, err)
 		}
 	}
-		return tx.Commit()
+	return tx.Commit()
 }
 
 // migrationClient is the client schema changes run on: on PostgreSQL a
