@@ -990,3 +990,38 @@ func TestMoreSignaturesAndTitles(t *testing.T) {
 		t.Errorf("one-line signature %+v", s)
 	}
 }
+
+// A Party notice of conclusions (Thông báo kết luận): the title continues
+// the type name, an assessment item is not a task, a heading item with
+// a)/b) sub-items is one task, a T/L signature.
+func TestPartyNotice(t *testing.T) {
+	raw, err := os.ReadFile("testdata/party-notice.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr := mustParse(t, string(raw))
+	h := dr.Header
+	if h.Issuer.Text != "Tỉnh ủy Bình Phước" || h.Superior.Text != "" || h.DocType != DocThongBao || h.ActingBody.Text != "Ban Thường vụ Tỉnh ủy" {
+		t.Errorf("header %q %q %s %q", h.Issuer.Text, h.Superior.Text, h.DocType, h.ActingBody.Text)
+	}
+	if h.Subject.Text != "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2023" {
+		t.Errorf("subject %q", h.Subject.Text)
+	}
+	if got := ordinals(dr); got != "2 3" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t2 := taskByOrdinal(dr, "2")
+	if len(t2.SubItems) != 2 || roleOf(t2, "Ban cán sự đảng UBND tỉnh") != RoleLead || roleOf(t2, "đảng ủy trực thuộc Tỉnh ủy") != RoleLead {
+		t.Errorf("2: %+v", t2)
+	}
+	if !t2.Deadline.Due.Equal(date("2023-12-31")) {
+		t.Errorf("2 deadline %+v", t2.Deadline)
+	}
+	t3 := taskByOrdinal(dr, "3")
+	if roleOf(t3, "Văn phòng Tỉnh ủy") != RoleLead || roleOf(t3, "Thường trực Tỉnh ủy") != RoleReportTo || t3.Deadline.Recurrence != "FREQ=MONTHLY;INTERVAL=3" {
+		t.Errorf("3: %+v", t3)
+	}
+	if s := dr.Signature; s.Authority != "T/L" || s.OnBehalfOf != "Ban Thường vụ" || s.Position.Text != "Chánh Văn phòng" {
+		t.Errorf("signature %+v", s)
+	}
+}

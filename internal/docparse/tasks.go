@@ -75,6 +75,10 @@ func buildParas(d *doc, a, b int, skip map[int]bool) []para {
 			if isUpperLine(l.s) != isUpperLine(prev) && runeLen(prev) < 80 {
 				newPara = true
 			}
+			// a short heading line ("Đánh giá chung") before a sentence
+			if runeLen(prev) < 60 && startsUpper(l.s) && !strings.HasSuffix(prev, ",") {
+				newPara = true
+			}
 		}
 		if newPara {
 			ps = append(ps, para{i: l.i, j: l.j, ti: l.i + n, kind: kind, label: label})
@@ -162,8 +166,7 @@ func parseTasks(d *doc, dr *Draft, a, b int) (firstMarker int) {
 		return pre + "." + lab
 	}
 	startSection := func(p para) {
-		heading := d.t.s[p.ti:p.j]
-		skipSection = reSkipHead.MatchString(strings.TrimSpace(heading))
+		skipSection = reSkipHead.MatchString(headLine(d.t.s[p.ti:p.j]))
 		sectionTask = &taskBuilder{ordinal: prefix(), head: p, isHead: true, section: true}
 		if !skipSection {
 			tasks = append(tasks, sectionTask)
@@ -233,7 +236,7 @@ func parseTasks(d *doc, dr *Draft, a, b int) (firstMarker int) {
 				cur = nil
 				continue
 			}
-			txt := strings.TrimSpace(d.t.s[p.ti:p.j])
+			txt := headLine(d.t.s[p.ti:p.j])
 			if reField.MatchString(txt) && sectionTask != nil && !skipSection {
 				// the section's numbered lines are fields of one duty
 				sectionTask.paras = append(sectionTask.paras, p)
@@ -300,6 +303,23 @@ func parseTasks(d *doc, dr *Draft, a, b int) (firstMarker int) {
 		dr.Tasks = append(dr.Tasks, buildTask(d, dr, t))
 	}
 	return firstMarker
+}
+
+// headLine returns the heading part of an item: its first line when that
+// line stands alone (the next line starts a sentence), else the whole
+// paragraph — so "Căn cứ kế hoạch này, Giám đốc …" wrapped over lines is
+// not mistaken for a heading "Căn cứ …".
+func headLine(s string) string {
+	s = strings.TrimSpace(s)
+	nl := strings.IndexByte(s, '\n')
+	if nl < 0 {
+		return s
+	}
+	first, rest := s[:nl], s[nl+1:]
+	if strings.HasSuffix(first, ",") || !startsUpper(rest) {
+		return s
+	}
+	return first
 }
 
 func lastLabel(ord string) string {
