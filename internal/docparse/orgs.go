@@ -93,6 +93,9 @@ var nameWords = newDict(
 	"nhân dân tối cao", "cơ yếu", "an ninh", "chính sách", "văn thư", "lưu trữ", "nội bộ", "kinh tế", "văn hóa",
 )
 
+// thirdSyllable: word pairs that end three-syllable words of names.
+var thirdSyllable = map[string]bool{"thập đỏ": true, "chiến binh": true, "đại biểu": true, "tối cao": true}
+
 // verbStarts are words (or word pairs) that begin a predicate; a lower-case
 // second syllable never continues a name if it starts one of these
 // ("UBND Quận chỉ đạo…").
@@ -234,6 +237,11 @@ func parseOrgDepth(toks []token, k int, depth int) (org, bool) {
 		if lastCap && verbStarts.match(toks, k) == 0 {
 			// second syllable of a capitalised word: "Nội vụ", "Dân vận"
 			lastCap = false
+			k++
+			continue
+		}
+		if k > 0 && thirdSyllable[toks[k-1].low+" "+t.low] {
+			// "Chữ thập đỏ", "Cựu chiến binh"
 			k++
 			continue
 		}

@@ -86,7 +86,22 @@ func Parse(text []byte) (dr *Draft, err error) {
 	}
 	bodyEnd = max(bodyEnd, bodyStart)
 
-	first := parseTasks(d, dr, bodyStart, bodyEnd)
+	tableTasks, covered := parseTaskTables(d, dr, bodyStart, len(lines))
+	first, promulgates := parseTasks(d, dr, bodyStart, bodyEnd, covered)
+	if promulgates || len(dr.Tasks) == 0 && len(tableTasks) == 0 {
+		// tasks of an annexed plan after the signature
+		if a := annexStart(d, bodyEnd); a >= 0 {
+			end := len(lines)
+			for k := a + 1; k < len(lines); k++ {
+				if reFormulaLine.MatchString(lines[k].s) && isUpperLine(lines[k].s) || strings.HasPrefix(lines[k].s, "Nơi nhận") {
+					end = k
+					break
+				}
+			}
+			parseTasks(d, dr, a+1, end, covered)
+		}
+	}
+	dr.Tasks = append(dr.Tasks, tableTasks...)
 	bsOff := offsetOf(d, bodyStart)
 	beOff := offsetOf(d, bodyEnd)
 	preEnd := beOff

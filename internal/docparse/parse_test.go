@@ -1025,3 +1025,63 @@ func TestPartyNotice(t *testing.T) {
 		t.Errorf("signature %+v", s)
 	}
 }
+
+// A decision that promulgates an annexed plan: the articles are not
+// tasks; the plan's items after the signature are.
+func TestDecisionWithAnnex(t *testing.T) {
+	dr := mustParse(t, `THỦ TƯỚNG CHÍNH PHỦ
+Số: 895/QĐ-TTg
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 26 tháng 7 năm 2023
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư
+
+THỦ TƯỚNG CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Kết luận số 44-KL/TW.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Ban Bí thư Trung ương Đảng;
+- Lưu: VT, KGVX.
+
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Trần Hồng Hà
+
+KẾ HOẠCH
+Thực hiện Kết luận số 44-KL/TW
+(Ban hành kèm theo Quyết định số 895/QĐ-TTg ngày 26 tháng 7 năm 2023 của Thủ tướng Chính phủ)
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt đầy đủ.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Bộ Lao động - Thương binh và Xã hội chủ trì rà soát chính sách, hoàn thành trong năm 2024.
+2. Bộ Y tế phối hợp với Trung ương Hội Chữ thập đỏ Việt Nam tổ chức hiến máu.
+`)
+	if dr.Header.Issuer.Text != "Thủ tướng Chính phủ" || dr.Header.DocType != DocQuyetDinh {
+		t.Errorf("header %q %s", dr.Header.Issuer.Text, dr.Header.DocType)
+	}
+	if got := ordinals(dr); got != "II.1 II.2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	if r := refBySymbol(dr, "44-KL/TW"); r == nil || r.Relation != RelImplements {
+		t.Errorf("ref %+v", r)
+	}
+	if t1 := taskByOrdinal(dr, "II.1"); roleOf(t1, "Bộ Lao động - Thương binh và Xã hội") != RoleLead || !t1.Deadline.Due.Equal(date("2024-12-31")) {
+		t.Errorf("II.1 %+v", t1)
+	}
+	if t2 := taskByOrdinal(dr, "II.2"); roleOf(t2, "Bộ Y tế") != RoleLead || roleOf(t2, "Trung ương Hội Chữ thập đỏ Việt Nam") != RoleCoordinate {
+		t.Errorf("II.2 %+v", t2.Assignments)
+	}
+	if s := dr.Signature; s.Authority != "KT." || s.OnBehalfOf != "Thủ tướng" || s.Position.Text != "Phó Thủ tướng" || s.Name.Text != "Trần Hồng Hà" {
+		t.Errorf("signature %+v", s)
+	}
+}

@@ -124,9 +124,7 @@ type taskBuilder struct {
 }
 
 // parseTasks finds the tasks in body lines [a, b).
-func parseTasks(d *doc, dr *Draft, a, b int) (firstMarker int) {
-	tableTasks, covered := parseTaskTables(d, dr, a, len(d.lines))
-	defer func() { dr.Tasks = append(dr.Tasks, tableTasks...) }()
+func parseTasks(d *doc, dr *Draft, a, b int, covered map[int]bool) (firstMarker int, promulgates bool) {
 	ps := buildParas(d, a, b, covered)
 	firstMarker = -1
 	// Does the body use Roman/letter sections? Articles?
@@ -302,7 +300,27 @@ func parseTasks(d *doc, dr *Draft, a, b int) (firstMarker int) {
 		}
 		dr.Tasks = append(dr.Tasks, buildTask(d, dr, t))
 	}
-	return firstMarker
+	return firstMarker, annex
+}
+
+// annexStart finds, after line from, the type line of an annexed plan or
+// programme ("KẾ HOẠCH / … (Ban hành kèm theo Quyết định số …)"): the
+// tasks of a decision that promulgates it are the annex's items.
+func annexStart(d *doc, from int) int {
+	for k := from; k < len(d.lines); k++ {
+		s := d.lines[k].s
+		if !isUpperLine(s) {
+			continue
+		}
+		if name, _, n := typeNameAt(s); name != "" && n == len(strings.TrimRight(s, " :")) {
+			switch name {
+			case "QUYẾT ĐỊNH", "CÔNG VĂN", "CÔNG ĐIỆN", "TỜ TRÌNH", "BÁO CÁO", "BIÊN BẢN", "GIẤY MỜI":
+				continue
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // headLine returns the heading part of an item: its first line when that
