@@ -2,6 +2,7 @@ package docparse
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -1083,5 +1084,28 @@ II. NHIỆM VỤ, GIẢI PHÁP
 	}
 	if s := dr.Signature; s.Authority != "KT." || s.OnBehalfOf != "Thủ tướng" || s.Position.Text != "Phó Thủ tướng" || s.Name.Text != "Trần Hồng Hà" {
 		t.Errorf("signature %+v", s)
+	}
+}
+
+func TestRelations(t *testing.T) {
+	head := "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: %s\nHà Nam, ngày 5 tháng 5 năm 2024\n\n"
+	cases := []struct {
+		name, doc, sym string
+		want           Relation
+	}{
+		{"responds_to", fmt.Sprintf(head, "120/UBND-NC") + "V/v trả lời Công văn số 45/SNV-TCBC\n\nTrả lời Công văn số 45/SNV-TCBC ngày 02/5/2024 của Sở Nội vụ, UBND tỉnh có ý kiến như sau:\n\n1. Đồng ý.\n", "45/SNV-TCBC", RelRespondsTo},
+		{"reports_on", fmt.Sprintf(head, "98/BC-UBND") + "BÁO CÁO\nKết quả thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị\n\nI. KẾT QUẢ\nNội dung.\n", "05-CT/TW", RelReportsOn},
+		{"amends", fmt.Sprintf(head, "12/2024/QĐ-UBND") + "QUYẾT ĐỊNH\nSửa đổi, bổ sung một số điều của Quyết định số 15/2021/QĐ-UBND\n\nQUYẾT ĐỊNH:\nĐiều 1. Sửa đổi Điều 3.\n", "15/2021/QĐ-UBND", RelAmends},
+		{"supersedes", fmt.Sprintf(head, "13/QĐ-UBND") + "QUYẾT ĐỊNH\nVề việc thành lập Ban Chỉ đạo\n\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Ban Chỉ đạo.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 99/QĐ-UBND ngày 01/02/2020 của UBND tỉnh.\n", "99/QĐ-UBND", RelSupersedes},
+		{"based_on", fmt.Sprintf(head, "14/QĐ-UBND") + "QUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\n\nQUYẾT ĐỊNH:\nĐiều 1. Giao chỉ tiêu.\n", "30/2020/NĐ-CP", RelBasedOn},
+		{"implements", fmt.Sprintf(head, "15/KH-UBND") + "KẾ HOẠCH\nTuyên truyền năm 2024\n\nThực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n\n1. Sở Tư pháp chủ trì.\n", "32/CT-TTg", RelImplements},
+		{"cites", fmt.Sprintf(head, "16/KH-UBND") + "KẾ HOẠCH\nTuyên truyền năm 2024\n\n1. Sở Tư pháp tuyên truyền Luật theo Quyết định số 77/QĐ-UBND ngày 01/01/2024.\n", "77/QĐ-UBND", RelCites},
+	}
+	for _, c := range cases {
+		dr := mustParse(t, c.doc)
+		r := refBySymbol(dr, c.sym)
+		if r == nil || r.Relation != c.want {
+			t.Errorf("%s: %+v", c.name, r)
+		}
 	}
 }

@@ -29,6 +29,7 @@ var (
 	reUndone        = regexp.MustCompile(`^chưa\s+(?:có\s+|nhận được\s+|gửi\s+)?(?:báo cáo|hoàn thành|thực hiện|triển khai|có ý kiến)`)
 	reAmendCue      = regexp.MustCompile(`(?i)sửa đổi|bổ sung`)
 	reSupersedeCue  = regexp.MustCompile(`(?i)thay thế|bãi bỏ`)
+	reThisReplaces  = regexp.MustCompile(`(?i)(?:này|văn bản này)\s+(?:\p{L}+\s+){0,10}?(?:thay thế|bãi bỏ)|(?:thay thế|bãi bỏ)\s+(?:\p{L}+\s+){0,3}?(?:số\s+)?\S+\s.{0,80}?kể từ ngày`)
 	reReportCue     = regexp.MustCompile(`(?i)(?:báo cáo|kết quả|tình hình)\s+(?:\p{L}+\s+){0,4}(?:thực hiện|triển khai)`)
 )
 
@@ -191,6 +192,10 @@ func classifyRef(s string, sm symbolMatch, sentI int, sent string, rc refCtx, re
 			return RelImplements
 		}
 		return RelCites
+	}
+	// "Quyết định này thay thế Quyết định số …", "… bãi bỏ …"
+	if reThisReplaces.MatchString(sent) && strings.Index(sent, sm.text) > 0 {
+		return RelSupersedes
 	}
 	if sm.i >= rc.preambleEnd || sm.i < rc.bodyStart {
 		return RelCites
