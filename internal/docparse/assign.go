@@ -258,7 +258,6 @@ func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly boo
 			k = e
 		}
 	}
-	_ = subject
 	if requestOnly && !subject {
 		return
 	}
@@ -318,7 +317,7 @@ func subjectFollows(toks []token, e int) bool {
 	}
 	t := toks[e]
 	if t.punct {
-		return t.s == ":" || t.s == "(" && false
+		return t.s == ":"
 	}
 	if verbStarts.match(toks, e) >= 2 {
 		return true

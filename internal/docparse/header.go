@@ -130,15 +130,15 @@ loop:
 			}
 			handled = true
 		} else if m := reStateTitle.FindStringIndex(s); m != nil && isUpperLine(s[m[0]:m[1]]) {
-			e := m[1]
-			if !strings.Contains(strings.ToLower(s[m[0]:m[1]]), "chủ") && k+1 < len(lines) && reStateTail.MatchString(lines[k+1].s) {
-				lines[k+1].s = "" // consumed
-				e = m[1]
-			}
-			h.Title = d.field(l, m[0], e)
+			h.Title = d.field(l, m[0], m[1])
 			h.System = SystemState
 			if pre := strings.TrimSpace(s[:m[0]]); pre != "" && isUpperLine(pre) && res.numberLine < 0 {
 				issuerLines = append(issuerLines, -k-1)
+			}
+			// "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM" broken over two lines
+			if !strings.Contains(strings.ToLower(s[m[0]:m[1]]), "chủ") && k+1 < len(lines) && reStateTail.MatchString(lines[k+1].s) {
+				h.Title = d.fieldAt(l.i+m[0], lines[k+1].j)
+				k++
 			}
 			handled = true
 		}
@@ -167,7 +167,7 @@ loop:
 					}
 					if !dateFound {
 						if dl, ok := findDateLine(rest); ok {
-							setDateLine(d, dr, l.i+base+sm.j, rest, dl)
+							setDateLine(d, dr, l.i+base+sm.j, dl)
 							dateFound = true
 						}
 					}
@@ -175,12 +175,21 @@ loop:
 				}
 			}
 		}
+		// A symbol alone on its line, its "Số" lost in conversion.
+		if res.numberLine < 0 && runeLen(s) < 40 {
+			if syms := findSymbols(s); len(syms) == 1 && strings.TrimSpace(s[:syms[0].i]) == "" && strings.Trim(s[syms[0].j:], " .,*") == "" {
+				setSymbol(d, dr, l, syms[0], 0)
+				res.numberLine = k
+				dr.warn("symbol_without_so", "the number/symbol is printed without \"Số\"", dr.Header.Symbol.Span)
+				continue
+			}
+		}
 		// Date line (may run onto the next line).
 		if !dateFound && (strings.Contains(strings.ToLower(s), "ngày") || strings.HasSuffix(strings.TrimSpace(s), ",")) {
 			e := lines[min(k+2, len(lines)-1)].j
 			chunk := d.t.s[l.i:e]
 			if dl, ok := findDateLine(chunk); ok && dl.pi < len(s) {
-				setDateLine(d, dr, l.i, chunk, dl)
+				setDateLine(d, dr, l.i, dl)
 				dateFound = true
 				// skip the lines the date ran onto
 				for k+1 < limit && lines[k+1].i < l.i+dl.dj {
@@ -231,6 +240,20 @@ loop:
 		}
 	}
 	res.end = end
+	if !dateFound {
+		// the date line may sit after the addressees (reordered columns)
+		for k := end; k < min(len(lines), end+40); k++ {
+			l := lines[k]
+			if l.blank() || !containsAny(l.s, "ngày", "Ngày", "NGÀY") || strings.HasPrefix(l.s, "Ngày") {
+				continue
+			}
+			e := lines[min(k+2, len(lines)-1)].j
+			if dl, ok := findDateLine(d.t.s[l.i:e]); ok && dl.pi < len(l.s) && runeLen(l.s) < 80 {
+				setDateLine(d, dr, l.i, dl)
+				break
+			}
+		}
+	}
 	if len(vvCands) > 0 && h.Subject.Text == "" {
 		best := vvCands[0]
 		for _, k := range vvCands {
@@ -318,7 +341,7 @@ func setSymbol(d *doc, dr *Draft, l line, sm symbolMatch, base int) {
 	}
 }
 
-func setDateLine(d *doc, dr *Draft, off int, _ string, dl dateLineMatch) {
+func setDateLine(d *doc, dr *Draft, off int, dl dateLineMatch) {
 	h := &dr.Header
 	h.Place = Field{Text: collapse(dl.place), Span: d.t.span(off+dl.pi, off+dl.pj)}
 	h.IssueDate = dl.t

@@ -1109,3 +1109,19 @@ func TestRelations(t *testing.T) {
 		}
 	}
 }
+
+// Reordered or damaged headers: the date line after Kính gửi, a symbol
+// whose "Số" was lost.
+func TestReorderedHeader(t *testing.T) {
+	dr := mustParse(t, "HUYỆN ỦY CÔ TÔ\n29-CV/TC-NV\nV/v rà soát hồ sơ đảng viên\n\nKính gửi: Các chi bộ trực thuộc\n\nCô Tô, ngày 14 tháng 8 năm 2024\n\nĐề nghị các chi bộ rà soát hồ sơ, báo cáo về Cơ quan Tổ chức - Nội vụ trước ngày 30/8/2024.\n")
+	h := dr.Header
+	if h.Symbol.Text != "29-CV/TC-NV" || !hasWarning(dr, "symbol_without_so") {
+		t.Errorf("symbol %q warnings %+v", h.Symbol.Text, dr.Warnings)
+	}
+	if !h.IssueDate.Equal(date("2024-08-14")) || h.Place.Text != "Cô Tô" {
+		t.Errorf("date %v place %q", h.IssueDate, h.Place.Text)
+	}
+	if h.Issuer.Text != "Huyện ủy Cô Tô" || h.Subject.Text != "V/v rà soát hồ sơ đảng viên" {
+		t.Errorf("issuer %q subject %q", h.Issuer.Text, h.Subject.Text)
+	}
+}
