@@ -121,6 +121,7 @@ func Parse(text []byte) (dr *Draft, err error) {
 	}
 	parseSignature(d, dr, bodyEnd)
 	setActingBody(d, dr, bsOff, preEnd)
+	checkConsistency(dr)
 	if !looksVietnamese(d.t.s) {
 		dr.warn("not_vietnamese", "text does not look Vietnamese; the rules of the genre may not apply", Span{})
 	}
@@ -128,6 +129,32 @@ func Parse(text []byte) (dr *Draft, err error) {
 		dr.warn("no_tasks", "no numbered items found; tasks is empty", Span{})
 	}
 	return dr, nil
+}
+
+// checkConsistency warns where parts of the draft contradict each other,
+// which usually means a misprint in the source or a parsing error.
+func checkConsistency(dr *Draft) {
+	h := dr.Header
+	if h.TypeName.Text != "" && h.TypeCode.Span.End > 0 {
+		_, dt, _ := typeNameAt(h.TypeName.Text)
+		code := docTypeOf(h.TypeCode.Text, h.System == SystemParty)
+		if dt != "" && code != DocOther && dt != code && !(dt == DocQuyDinh && code == DocQuyetDinh) && !(dt == DocThongTu && code == DocThongTri) {
+			dr.warn("type_mismatch", fmt.Sprintf("the type line says %s but the symbol's type code %s means %s", h.TypeName.Text, h.TypeCode.Text, code), h.TypeName.Span)
+		}
+	}
+	for _, r := range dr.References {
+		if r.IssueDate.IsZero() {
+			continue
+		}
+		if p := strings.Split(r.Symbol.Text, "/"); len(p) >= 3 {
+			if y := atoiSafe(p[1]); y > 0 && y != r.IssueDate.Year() {
+				dr.warn("ref_year_mismatch", fmt.Sprintf("%s carries the year %d but is dated %s", r.Symbol.Text, y, r.IssueDate.Format("02/01/2006")), r.Symbol.Span)
+			}
+		}
+		if !h.IssueDate.IsZero() && r.IssueDate.After(h.IssueDate) {
+			dr.warn("ref_after_issue", fmt.Sprintf("%s is dated after this document", r.Symbol.Text), r.IssueDateText.Span)
+		}
+	}
 }
 
 // offsetOf is the doc-text offset of line k (or the end).

@@ -188,10 +188,9 @@ func classifyRef(s string, sm symbolMatch, sentI int, sent string, rc refCtx, re
 			return RelRespondsTo
 		case dt == DocBaoCao && reReportCue.MatchString(pre+" thực hiện"):
 			return RelReportsOn
-		case reImplementIn.MatchString(pre):
-			return RelImplements
 		}
-		return RelCites
+		// the document named in the subject is the one carried out
+		return RelImplements
 	}
 	// "Quyết định này thay thế Quyết định số …", "… bãi bỏ …"
 	if reThisReplaces.MatchString(sent) && strings.Index(sent, sm.text) > 0 {
