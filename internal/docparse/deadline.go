@@ -16,10 +16,12 @@ import (
 // "báo cáo ngay") and conditions ("khi có yêu cầu"). A date without a cue
 // is the date of a cited document, not a deadline.
 var (
-	reDueDate    = regexp.MustCompile(`(trước|chậm nhất(?: là)?|hạn chót(?: là)?|hoàn thành(?: trong| trước| vào)?|xong trước|trong|vào|đến|thời hạn(?: là)?|thời gian(?: thực hiện| hoàn thành)?\s*(?::|là)?)\s*(?:ngày\s*)?(\d{1,2})(?:\s*tháng\s*(\d{1,2})(?:\s*năm\s*(\d{4}))?|\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?)(\s*,?\s*(?:hằng|hàng)\s*năm)?`)
+	reDueDate    = regexp.MustCompile(`(trước|chậm nhất(?: là)?|hạn chót(?: là)?|hạn cuối(?: là)?|hoàn thành(?: trong| trước| vào)?|xong trước|trong|vào|đến|thời hạn(?: là)?|thời gian(?: thực hiện| hoàn thành)?\s*(?::|là)?)\s*(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s*)?(?:ngày\s*)?(\d{1,2})(?:\s*tháng\s*(\d{1,2})(?:\s*năm\s*(\d{4}))?|\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?)(\s*,?\s*(?:hằng|hàng)\s*năm)?`)
 	reDueMonth   = regexp.MustCompile(`(?:(trước)\s*)?tháng\s*(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})`)
 	reDueQuarter = regexp.MustCompile(`quý\s*(iv|i{1,3}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s*)?(\d{4})`)
 	reDueHalf    = regexp.MustCompile(`(6|sáu)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*(\d{4}))?`)
+	reDuePeriod  = regexp.MustCompile(`giai đoạn\s*(?:từ\s*)?(?:năm\s*)?(\d{4})\s*(?:-|đến|–)\s*(?:năm\s*)?(\d{4})`)
+	reDueWithin  = regexp.MustCompile(`trong\s*(?:vòng|thời hạn)?\s*(\d{1,3})\s*ngày(\s*làm việc)?,?\s*(?:kể\s*)?từ\s*(?:ngày\s*)?(?:ký|ban hành|nhận được)`)
 	reDueYear    = regexp.MustCompile(`(?:trong|hoàn thành trong|trước|đến|cuối|hết|thời gian(?: thực hiện| hoàn thành)?\s*:?)\s*năm\s*(\d{4})`)
 	reRecurring  = regexp.MustCompile(`định kỳ(?:\s*(?:hằng|hàng|mỗi))?(?:\s*(tuần|tháng|quý|năm|6 tháng|sáu tháng|03 tháng|3 tháng))?|(?:hằng|hàng|mỗi)\s*(tuần|tháng|quý|năm)|(6|sáu)\s*tháng\s*(?:một|1)\s*lần`)
 	reContinuous = regexp.MustCompile(`thường xuyên|liên tục|hằng ngày|hàng ngày`)
@@ -54,7 +56,7 @@ func findDeadline(orig string, issued time.Time) (deadlineFound, TaskKind) {
 		}
 	}
 	full := s
-	for _, w := range digitWindows(full, 48, 40) {
+	for _, w := range digitWindows(full, 48, 72) {
 		s := full[w.i:w.j]
 		off := w.i
 		datedIn(full, s, off, issued, consider)
@@ -157,6 +159,18 @@ func datedIn(full, s string, off int, issued time.Time, consider0 func(deadlineF
 		}
 		consider(f)
 	}
+	for _, m := range reDuePeriod.FindAllStringSubmatchIndex(s, -1) {
+		y := atoiSafe(s[m[4]:m[5]])
+		if _, ok := mkDate(1, 1, y); ok {
+			consider(deadlineFound{kind: DeadlineByYear, due: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), has: true, i: m[0], j: m[1]})
+		}
+	}
+	if !issued.IsZero() {
+		for _, m := range reDueWithin.FindAllStringSubmatchIndex(s, -1) {
+			n := atoiSafe(s[m[2]:m[3]])
+			consider(deadlineFound{kind: DeadlineExactDate, due: addDays(issued, n, m[4] >= 0), has: true, i: m[0], j: m[1]})
+		}
+	}
 	for _, m := range reDueYear.FindAllStringSubmatchIndex(s, -1) {
 		y := atoiSafe(s[m[2]:m[3]])
 		if _, ok := mkDate(1, 1, y); !ok {
@@ -246,6 +260,21 @@ func yearlyBefore(s string, p int) bool {
 		pre = pre[k+1:]
 	}
 	return containsAny(pre, "hằng năm", "hàng năm", "mỗi năm")
+}
+
+// addDays counts n days (working days, Monday to Friday, when work is
+// set) from the issue date: "trong 15 ngày làm việc kể từ ngày ký".
+func addDays(t time.Time, n int, work bool) time.Time {
+	if !work {
+		return t.AddDate(0, 0, n)
+	}
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return t
 }
 
 // nextYearly is the first (month, day) on or after issued.
