@@ -38,6 +38,7 @@ var strongHeads = newDict(
 	"đoàn đại biểu quốc hội", "hội quần chúng", "hội đặc thù",
 	"chi , đảng bộ", "chi bộ , đảng bộ", "chi bộ", "đảng bộ", "đảng bộ cơ sở", "chi bộ cơ sở",
 	"công an", "ban ngành", "ban , ngành", "sở , ban , ngành", "sở , ngành",
+	"cấp ủy", "cấp ủy đảng", "tổ chức đảng", "tổ chức cơ sở đảng", "chính quyền", "đoàn thể chính trị - xã hội",
 )
 
 // weakHeads need a capitalised name, a qualifier or a preceding "các" to be
@@ -86,7 +87,7 @@ var qualifiers = newDict(
 
 // nameWords are lower-case words that occur inside names after their head.
 var nameWords = newDict(
-	"nhân dân", "nhà nước", "chính trị", "xã hội", "chữ thập đỏ", "cựu chiến binh", "đại biểu",
+	"nhân dân", "nhà nước", "chính trị - xã hội", "chính trị", "xã hội", "chữ thập đỏ", "cựu chiến binh", "đại biểu",
 	"quốc hội", "xây dựng đảng", "dân vận",
 	"tuyên giáo", "nội chính", "chấp hành", "quân sự", "biên phòng", "phụ nữ",
 	"nông dân", "thanh niên", "lao động", "cộng sản", "mặt trận", "tổ quốc", "kiểm sát",
