@@ -1,19 +1,3 @@
-// Package docparse turns the text of one Vietnamese Party or state directive
-// (công văn, kế hoạch, chỉ thị, kết luận, quyết định …) into a structured
-// Draft: header, cited documents, addressees and distribution, the tasks it
-// hands out with their deadlines and responsible bodies, and the signature.
-//
-// It works on text as it comes from PDF/DOCX/web conversion — Markdown
-// debris, tables, hard-wrapped lines, OCR look-alikes — and needs no
-// database: matching names to organisations is the importer's job. Every
-// value carries the byte span of the input it came from, so that a person
-// can check the draft against the document, and Warnings say what the
-// parser could not find or doubts.
-//
-// The rules follow the conventions of the genre (DOMAIN.md: Hướng dẫn
-// 36-HD/VPTW for Party documents, Nghị định 30/2020/NĐ-CP for state ones),
-// not particular documents. Parse is linear in the input and bounded by
-// MaxInputBytes.
 package docparse
 
 import (
