@@ -18,7 +18,7 @@ var (
 	reKinhGui      = regexp.MustCompile(`(?i)^\s*-?\s*kính\s+gửi\s*[:.]?\s*`)
 	reTelegram     = regexp.MustCompile(`(?i)(?:^|\s)điện\s*:\s*$`)
 	reMotto        = regexp.MustCompile(`(?i)độc\s+lập\s*-\s*tự\s+do\s*-\s*hạnh\s+phúc`)
-	rePartyTitle   = regexp.MustCompile(`(?i)đảng\s+cộng\s+sản\s+việt\s+nam`)
+	rePartyTitle   = regexp.MustCompile(`(?i)đảng\s+cộng\s+sản\s+việt\s+nam|đoàn\s+(?:tncs|thanh\s+niên\s+cộng\s+sản)\s+hồ\s+chí\s+minh`)
 	reStateTitle   = regexp.MustCompile(`(?i)cộng\s+hòa\s+xã\s+hội(?:\s+chủ\s+nghĩa\s+việt\s+nam)?`)
 	reStateTail    = regexp.MustCompile(`(?i)^\s*chủ\s+nghĩa\s+việt\s+nam`)
 	reSecrecy      = regexp.MustCompile(`(?:^|[^\p{L}])(TUYỆT MẬT|TỐI MẬT|MẬT)(?:[^\p{L}]|$)`)
@@ -122,7 +122,7 @@ loop:
 		// Title lines, possibly with an issuer merged in front of them.
 		if m := rePartyTitle.FindStringIndex(s); m != nil && isUpperLine(s[m[0]:m[1]]) {
 			h.Title = d.field(l, m[0], m[1])
-			if h.System == "" {
+			if h.System == "" && !strings.HasPrefix(strings.ToUpper(h.Title.Text), "ĐOÀN") {
 				h.System = SystemParty
 			}
 			if pre := strings.TrimSpace(s[:m[0]]); pre != "" && isUpperLine(pre) && res.numberLine < 0 {
@@ -276,7 +276,9 @@ loop:
 			h.System = SystemState
 		}
 	}
-	if h.System != SystemParty && isFrontName(h.Issuer.Text) {
+	// The Front and the mass organisations: the Youth Union prints its own
+	// title and Party-style symbols, the others the Quốc hiệu.
+	if isFrontName(h.Issuer.Text) && !rePartyTitle.MatchString(h.Title.Text) || strings.HasPrefix(strings.ToUpper(h.Title.Text), "ĐOÀN") {
 		h.System = SystemFront
 	}
 	if h.Symbol.Text == "" {

@@ -1130,3 +1130,14 @@ func TestReorderedHeader(t *testing.T) {
 		t.Errorf("issuer %q subject %q", h.Issuer.Text, h.Subject.Text)
 	}
 }
+
+func TestFrontSystem(t *testing.T) {
+	dr := mustParse(t, "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐOÀN TNCS HỒ CHÍ MINH\n***\nSố: 367-QĐ/TWĐTN-VP\nĐOÀN TNCS HỒ CHÍ MINH\nHà Nội, ngày 12 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\nVề việc tổ chức Tháng Thanh niên\n")
+	if dr.Header.System != SystemFront || dr.Header.Symbol.Text != "367-QĐ/TWĐTN-VP" || dr.Header.DocType != DocQuyetDinh {
+		t.Errorf("youth union: %s %q %s", dr.Header.System, dr.Header.Symbol.Text, dr.Header.DocType)
+	}
+	dr = mustParse(t, "ỦY BAN MTTQ VIỆT NAM\nTỈNH THANH HÓA\nSố: 90/TB-MTTQ-BTT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThanh Hóa, ngày 1 tháng 4 năm 2024\n\nTHÔNG BÁO\nKết luận của Ban Thường trực\n")
+	if dr.Header.System != SystemFront || dr.Header.TypeCode.Text != "TB" || dr.Header.Issuer.Text != "Ủy ban MTTQ Việt Nam tỉnh Thanh Hóa" {
+		t.Errorf("front: %s %q %q", dr.Header.System, dr.Header.TypeCode.Text, dr.Header.Issuer.Text)
+	}
+}
