@@ -22,6 +22,7 @@ var (
 	reDueHalf    = regexp.MustCompile(`(6|sáu)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*(\d{4}))?`)
 	reDuePeriod  = regexp.MustCompile(`giai đoạn\s*(?:từ\s*)?(?:năm\s*)?(\d{4})\s*(?:-|đến|–)\s*(?:năm\s*)?(\d{4})`)
 	reDueWithin  = regexp.MustCompile(`trong\s*(?:vòng|thời hạn)?\s*(\d{1,3})\s*ngày(\s*làm việc)?,?\s*(?:kể\s*)?từ\s*(?:ngày\s*)?(?:ký|ban hành|nhận được)`)
+	reBareYear   = regexp.MustCompile(`^\s*(?:năm\s*)?(\d{4})(?:\s*(?:-|–|đến)\s*(?:năm\s*)?(\d{4}))?\s*[.;]?\s*$`)
 	reDueYear    = regexp.MustCompile(`(?:trong|hoàn thành trong|trước|đến|cuối|hết|thời gian(?: thực hiện| hoàn thành)?\s*:?)\s*năm\s*(\d{4})`)
 	reRecurring  = regexp.MustCompile(`định kỳ(?:\s*(?:hằng|hàng|mỗi))?(?:\s*(tuần|tháng|quý|năm|6 tháng|sáu tháng|03 tháng|3 tháng))?|(?:hằng|hàng|mỗi)\s*(tuần|tháng|quý|năm)|(6|sáu)\s*tháng\s*(?:một|1)\s*lần`)
 	reContinuous = regexp.MustCompile(`thường xuyên|liên tục|hằng ngày|hàng ngày`)
@@ -56,6 +57,18 @@ func findDeadline(orig string, issued time.Time) (deadlineFound, TaskKind) {
 		}
 	}
 	full := s
+	// A bare time field ("Năm 2025", "2025 - 2026" in a Thời gian column)
+	if len(s) < 40 {
+		if m := reBareYear.FindStringSubmatchIndex(s); m != nil {
+			y := atoiSafe(s[m[2]:m[3]])
+			if m[4] >= 0 {
+				y = atoiSafe(s[m[4]:m[5]])
+			}
+			if _, ok := mkDate(1, 1, y); ok {
+				consider(deadlineFound{kind: DeadlineByYear, due: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), has: true, i: m[0], j: m[1]})
+			}
+		}
+	}
 	for _, w := range digitWindows(full, 48, 72) {
 		s := full[w.i:w.j]
 		off := w.i

@@ -540,6 +540,8 @@ func TestDeadlines(t *testing.T) {
 		{"trước ngày 30 tháng 11 năm 2012", DeadlineNone, TaskOneOff, "", ""}, // before the issue date: history
 		{"gửi về Sở Nội vụ trước 17 giờ ngày 15/12/2025", DeadlineExactDate, TaskOneOff, "2025-12-15", ""},
 		{"hạn cuối ngày 20/12/2025", DeadlineExactDate, TaskOneOff, "2025-12-20", ""},
+		{"Năm 2026", DeadlineByYear, TaskOneOff, "2026-12-31", ""},
+		{"2026 - 2027", DeadlineByYear, TaskOneOff, "2027-12-31", ""},
 		{"thực hiện trong giai đoạn 2026 - 2030", DeadlineByYear, TaskOneOff, "2030-12-31", ""},
 		{"báo cáo trong vòng 30 ngày kể từ ngày ký", DeadlineExactDate, TaskOneOff, "2025-12-26", ""},
 		{"trong 5 ngày làm việc kể từ ngày nhận được", DeadlineExactDate, TaskOneOff, "2025-12-03", ""},
