@@ -133,6 +133,8 @@ func analyzeFrom(d *doc, dr *Draft, i, j int, as *assignSet, requestOnly bool) {
 				end = true
 			} else if c == '(' && k+5 < len(s) && (strings.HasPrefix(s[k+1:], "Giao ") || strings.HasPrefix(s[k+1:], "giao ")) {
 				end = true // "(Giao Công an tỉnh chủ trì …)"
+			} else if c == ':' && k+2 < len(s) && containsAny(s[k+1:min(len(s), k+14)], " Giao ", " Đề nghị ", " Yêu cầu ", " giao ") {
+				end = true // "Tổ chức thực hiện: Giao Sở Nội vụ …"
 			} else if c == '.' && (k+1 == len(s) || s[k+1] == ' ' || s[k+1] == '\n') && !(k > 0 && s[k-1] >= '0' && s[k-1] <= '9') {
 				end = true
 			}

@@ -1143,3 +1143,32 @@ func TestFrontSystem(t *testing.T) {
 		t.Errorf("front: %s %q %q", dr.Header.System, dr.Header.TypeCode.Text, dr.Header.Issuer.Text)
 	}
 }
+
+func TestClauses(t *testing.T) {
+	cases := []struct {
+		in   string
+		want string // role=name pairs
+	}{
+		{"Tổ chức thực hiện: Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính hướng dẫn.", "lead=Sở Nội vụ coordinate=Sở Tài chính"},
+		{"Sở Tài chính: bố trí kinh phí thực hiện.", "lead=Sở Tài chính"},
+		{"Các cấp ủy, tổ chức đảng, chính quyền tăng cường lãnh đạo.", "lead=Các cấp ủy lead=tổ chức đảng lead=chính quyền"},
+		{"Ủy ban nhân dân quận chỉ đạo Ủy ban nhân dân các phường, các phòng, ban ngành tiếp tục chỉ đạo triển khai.", "lead=Ủy ban nhân dân quận"},
+		{"Hội đồng nhân dân quận chủ động phối hợp với Mặt trận Tổ quốc Việt Nam và các cơ quan liên quan giám sát.", "lead=Hội đồng nhân dân quận coordinate=Mặt trận Tổ quốc Việt Nam"},
+		{"Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông, Báo Quảng Ninh, Đài Phát thanh và Truyền hình tỉnh tuyên truyền.", "lead=Ban Tuyên giáo Tỉnh ủy coordinate=Sở Thông tin và Truyền thông coordinate=Báo Quảng Ninh coordinate=Đài Phát thanh và Truyền hình tỉnh"},
+		{"Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành xây dựng kế hoạch, báo cáo kết quả về Ban Thường vụ Tỉnh ủy (qua Ban Tuyên giáo Tỉnh ủy).", "lead=Ban cán sự đảng Ủy ban nhân dân tỉnh report_to=Ban Thường vụ Tỉnh ủy"},
+		{"Cơ quan phối hợp: Bộ Tài chính, các bộ, ngành liên quan.", "coordinate=Bộ Tài chính coordinate=các bộ, ngành liên quan"},
+		{"Tăng cường tuyên truyền trên Báo Nhân Dân và Đài Tiếng nói Việt Nam.", ""},
+	}
+	for _, c := range cases {
+		d := buildDoc(identity(c.in))
+		var as assignSet
+		analyze(d, &Draft{}, 0, len(d.t.s), &as)
+		var got []string
+		for _, a := range as.list {
+			got = append(got, string(a.Role)+"="+a.Name)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q:\n got  %q\n want %q", c.in, strings.Join(got, " "), c.want)
+		}
+	}
+}
