@@ -206,3 +206,47 @@ func cleanInto(bl *builder, t text) {
 		bl.end = append(bl.end, t.end[k])
 	}
 }
+
+// splitMergedColumns undoes a common flattening of the bottom of a page,
+// where the Nơi nhận column and the signature column were read across:
+// "- Như trên; KT. CHỦ TỊCH" becomes "- Như trên;" and "KT. CHỦ TỊCH".
+// Only a trailing upper-case run that starts with an authority formula or
+// a post is split off, after a separator.
+func splitMergedColumns(d *doc) {
+	var out []line
+	for _, l := range d.lines {
+		s := l.s
+		if !(isDashLine(s) || strings.HasPrefix(s, "Nơi nhận") || strings.HasPrefix(s, "NƠI NHẬN")) || isUpperLine(s) {
+			out = append(out, l)
+			continue
+		}
+		cut := -1
+		for p := 1; p < len(s); p++ {
+			if s[p-1] != ' ' || !(s[p-2] == ';' || s[p-2] == ',' || s[p-2] == ':' || s[p-2] == '.' || s[p-2] == ')') {
+				if !(p >= 2 && s[p-1] == ' ' && s[p-2] == ' ') {
+					continue
+				}
+			}
+			rest := s[p:]
+			if !isUpperLine(rest) {
+				continue
+			}
+			if reFormulaLine.MatchString(rest) || postPhrase(tokenize(strings.ToLower(rest)), 0) > 0 {
+				cut = p
+				break
+			}
+		}
+		if cut < 0 {
+			out = append(out, l)
+			continue
+		}
+		a, b := l, l
+		a.j = l.i + cut
+		a.s = strings.TrimRight(s[:cut], " ")
+		a.j = l.i + len(a.s)
+		b.i = l.i + cut
+		b.s = s[cut:]
+		out = append(out, a, b)
+	}
+	d.lines = out
+}

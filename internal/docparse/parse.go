@@ -26,6 +26,7 @@ func Parse(text []byte) (dr *Draft, err error) {
 		dr.warn("invalid_utf8", fmt.Sprintf("%d bytes are not valid UTF-8 and were replaced", invalid), Span{})
 	}
 	d := buildDoc(normalize(text))
+	splitMergedColumns(d)
 	hr := parseHeader(d, dr)
 	lines := d.lines
 

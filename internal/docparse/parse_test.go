@@ -1172,3 +1172,19 @@ func TestClauses(t *testing.T) {
 		}
 	}
 }
+
+// The distribution list and the signature read across into one column.
+func TestMergedBottomColumns(t *testing.T) {
+	dr := mustParse(t, "Nội dung công văn./.\n\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như trên; KT. CHỦ TỊCH\n- TT Tỉnh ủy (b/c); PHÓ CHỦ TỊCH\n- Lưu: VT.\n\nNguyễn Văn An\n")
+	s := dr.Signature
+	if s.Authority != "KT." || s.OnBehalfOf != "Chủ tịch" || s.Position.Text != "Phó Chủ tịch" || s.Name.Text != "Nguyễn Văn An" || len(s.Formulas) != 2 {
+		t.Errorf("signature %+v", s)
+	}
+	var got []string
+	for _, e := range dr.Distribution {
+		got = append(got, e.Text.Text+"="+string(e.Kind))
+	}
+	if strings.Join(got, "|") != "Như trên=addressee|TT Tỉnh ủy (b/c)=for_report|Lưu: VT=archive" {
+		t.Errorf("distribution %q", got)
+	}
+}
