@@ -221,7 +221,7 @@ func splitMergedColumns(d *doc) {
 			continue
 		}
 		cut := -1
-		for p := 1; p < len(s); p++ {
+		for p := 2; p < len(s); p++ {
 			if s[p-1] != ' ' || !(s[p-2] == ';' || s[p-2] == ',' || s[p-2] == ':' || s[p-2] == '.' || s[p-2] == ')') {
 				if !(p >= 2 && s[p-1] == ' ' && s[p-2] == ' ') {
 					continue
