@@ -172,7 +172,7 @@ func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly boo
 	addList := func(os []org, role Role, verb Field) {
 		names := orgNames(toks, os)
 		for x, o := range os {
-			if isCatchAll(toks, o) {
+			if role == RoleLead && isRelatedOnly(toks, o) || role != RoleLead && isCatchAll(toks, o) {
 				continue
 			}
 			as.add(d, dr, names[x], role, verb, sp(o.titleA, o.b))
@@ -236,7 +236,7 @@ func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly boo
 			// only names: a subject list that goes on after ";"
 			names := orgNames(toks, os)
 			for x, o := range os {
-				if !isCatchAll(toks, o) {
+				if !isRelatedOnly(toks, o) {
 					*pending = append(held, pend{names[x], sp(o.titleA, o.b)})
 					held = *pending
 				}

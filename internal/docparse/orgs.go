@@ -296,6 +296,18 @@ func isOffice(toks []token, a int) bool {
 	return false
 }
 
+// isRelatedOnly reports whether a name is defined only by being related
+// ("các cơ quan, đơn vị có liên quan"): left out even as a subject, where
+// a generic group ("các sở, ban, ngành") is kept as the addressees.
+func isRelatedOnly(toks []token, o org) bool {
+	for k := o.a; k+1 < o.b; k++ {
+		if toks[k].low == "liên" && toks[k+1].low == "quan" {
+			return isCatchAll(toks, o)
+		}
+	}
+	return false
+}
+
 // isCatchAll reports whether the name is a catch-all partner ("các cơ quan,
 // đơn vị có liên quan", "các địa phương") that the corpus rules leave out.
 func isCatchAll(toks []token, o org) bool {

@@ -1188,3 +1188,47 @@ func TestMergedBottomColumns(t *testing.T) {
 		t.Errorf("distribution %q", got)
 	}
 }
+
+// A provincial People's Committee directive: heading bodies with a colon
+// and a)/b) duties, "Đề nghị" to the Front, head titles dropped from a
+// subject list, report via an intermediary, a closing demand that is not
+// part of the last task, and a head signing directly.
+func TestProvincialDirective(t *testing.T) {
+	raw, err := os.ReadFile("testdata/provincial-directive.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr := mustParse(t, string(raw))
+	if dr.Header.DocType != DocChiThi || dr.Header.TypeCode.Text != "CT" {
+		t.Errorf("type %s %q", dr.Header.DocType, dr.Header.TypeCode.Text)
+	}
+	for _, sym := range []string{"31-CT/TU", "134-KH/TU"} {
+		if r := refBySymbol(dr, sym); r == nil || r.Relation != RelImplements {
+			t.Errorf("%s: %+v", sym, r)
+		}
+	}
+	if got := ordinals(dr); got != "1 2 3 4" {
+		t.Fatalf("ordinals %q", got)
+	}
+	t1 := taskByOrdinal(dr, "1")
+	if roleOf(t1, "Công an tỉnh") != RoleLead || roleOf(t1, "Bộ Chỉ huy Bộ đội Biên phòng tỉnh") != RoleCoordinate || t1.Deadline.Kind != DeadlineByQuarter {
+		t.Errorf("1: %+v %+v", t1.Assignments, t1.Deadline)
+	}
+	t4 := taskByOrdinal(dr, "4")
+	var names []string
+	for _, a := range t4.Assignments {
+		names = append(names, string(a.Role)+"="+a.Canonical)
+	}
+	if strings.Join(names, "|") != "lead=các sở|lead=các ban, ngành|lead=UBND các huyện, thị xã, thành phố|report_to=Ủy ban nhân dân tỉnh Quảng Trị" {
+		t.Errorf("4: %q", names)
+	}
+	if strings.Contains(t4.Text.Text, "nghiêm túc") {
+		t.Errorf("the closing demand was taken into task 4")
+	}
+	if t4.Deadline.Recurrence != "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25" {
+		t.Errorf("4 deadline %+v", t4.Deadline)
+	}
+	if s := dr.Signature; s.Authority != "" || s.Position.Text != "Chủ tịch" || s.Name.Text != "Võ Văn Hưng" {
+		t.Errorf("signature %+v", s)
+	}
+}

@@ -23,6 +23,8 @@ var (
 	reSkipHead = regexp.MustCompile(`(?i)^(?:mục đích|yêu cầu|mục tiêu|quan điểm|đánh giá|kết quả|tình hình|thực trạng|sự cần thiết|căn cứ|kinh phí|nguồn kinh phí|phạm vi|đối tượng|giải thích|nguyên tắc)`)
 	reClosing  = regexp.MustCompile(`(?i)^(?:trên đây|nhận được|(?:trong )?quá trình (?:tổ chức )?(?:triển khai )?thực hiện|yêu cầu các|kế hoạch này|công văn này|chỉ thị này|quyết định này|[^.]{0,80}?(?:xin thông báo|thông báo để))`)
 	reAnnex    = regexp.MustCompile(`(?i)ban hành kèm theo`)
+	// "Yêu cầu Giám đốc các sở … nghiêm túc thực hiện Chỉ thị này./."
+	reClosingDemand = regexp.MustCompile(`^(?:(?:Yêu cầu|Đề nghị)\s|[^.;:]{0,80}?\s(?:yêu cầu|đề nghị)\s)[^.]{0,300}?(?:Chỉ thị|Kế hoạch|Công văn|Quyết định|Thông báo|Hướng dẫn|Chương trình|Kết luận|Nghị quyết)\s+này`)
 	reField    = regexp.MustCompile(`(?i)^(?:nội dung(?: thực hiện| công việc)?|cơ quan(?:, đơn vị)? (?:chủ trì|phối hợp|thực hiện)|đơn vị (?:chủ trì|phối hợp|thực hiện)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|tiến độ|kết quả đầu ra)\s*:`)
 	reEffect   = regexp.MustCompile(`(?i)có hiệu lực`)
 )
@@ -276,7 +278,7 @@ func parseTasks(d *doc, dr *Draft, a, b int, covered map[int]bool) (firstMarker 
 			continue
 		}
 		txt := d.t.s[p.ti:p.j]
-		if p.kind == mkNone && reClosing.MatchString(txt) {
+		if p.kind == mkNone && (reClosing.MatchString(txt) || reClosingDemand.MatchString(txt) && len(txt) < 600) {
 			closed = true
 		}
 		if closed {
@@ -371,7 +373,7 @@ func buildTask(d *doc, dr *Draft, t *taskBuilder) Task {
 		if len(os) > 0 && (e == len(toks) || toks[e].s == ":" || toks[e].s == "." && e == len(toks)-1) {
 			names := orgNames(toks, os)
 			for x, o := range os {
-				if isCatchAll(toks, o) {
+				if isRelatedOnly(toks, o) {
 					continue
 				}
 				as.add(d, dr, names[x], RoleLead, Field{}, d.t.span(hi+toks[o.titleA].i, hi+toks[o.b-1].j))
