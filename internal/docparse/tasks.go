@@ -25,8 +25,8 @@ var (
 	reAnnex    = regexp.MustCompile(`(?i)ban hành kèm theo`)
 	// "Yêu cầu Giám đốc các sở … nghiêm túc thực hiện Chỉ thị này./."
 	reClosingDemand = regexp.MustCompile(`^(?:(?:Yêu cầu|Đề nghị)\s|[^.;:]{0,80}?\s(?:yêu cầu|đề nghị)\s)[^.]{0,300}?(?:Chỉ thị|Kế hoạch|Công văn|Quyết định|Thông báo|Hướng dẫn|Chương trình|Kết luận|Nghị quyết)\s+này`)
-	reField    = regexp.MustCompile(`(?i)^(?:nội dung(?: thực hiện| công việc)?|cơ quan(?:, đơn vị)? (?:chủ trì|phối hợp|thực hiện)|đơn vị (?:chủ trì|phối hợp|thực hiện)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|tiến độ|kết quả đầu ra)\s*:`)
-	reEffect   = regexp.MustCompile(`(?i)có hiệu lực`)
+	reField         = regexp.MustCompile(`(?i)^(?:nội dung(?: thực hiện| công việc)?|cơ quan(?:, đơn vị)? (?:chủ trì|phối hợp|thực hiện)|đơn vị (?:chủ trì|phối hợp|thực hiện)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|tiến độ|kết quả đầu ra)\s*:`)
+	reEffect        = regexp.MustCompile(`(?i)có hiệu lực`)
 )
 
 var romanVal = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
