@@ -198,6 +198,3 @@ func startsUpper(s string) bool {
 	}
 	return false
 }
-
-// fold lower-cases s for dictionary look-ups.
-func fold(s string) string { return strings.ToLower(s) }
