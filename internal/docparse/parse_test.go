@@ -1232,3 +1232,13 @@ func TestProvincialDirective(t *testing.T) {
 		t.Errorf("signature %+v", s)
 	}
 }
+
+func TestParenNumberedItems(t *testing.T) {
+	dr := mustParse(t, "Kính gửi: Các phòng, ban chuyên môn\n\n1) Phòng Nội vụ rà soát biên chế.\na) Nội dung một.\n2) Phòng Tài chính - Kế hoạch bố trí kinh phí.\n")
+	if got := ordinals(dr); got != "1 2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	if roleOf(taskByOrdinal(dr, "2"), "Phòng Tài chính - Kế hoạch") != RoleLead {
+		t.Errorf("2: %+v", taskByOrdinal(dr, "2").Assignments)
+	}
+}

@@ -14,15 +14,16 @@ import (
 // on purpose and requirements, assessments and funding are not tasks; the
 // articles of a decision that promulgates an annexed plan are not tasks.
 var (
-	reRoman    = regexp.MustCompile(`^(?:PHẦN\s+|Phần\s+)?([IVX]{1,5})\s*[.)/-]\s*`)
-	reLetter   = regexp.MustCompile(`^([A-ZĐ])\s*[.)]\s+`)
-	reNumber   = regexp.MustCompile(`^(\d{1,2})\s*\.\s*`)
-	reSubNum   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.?\s+`)
-	reArticle  = regexp.MustCompile(`^Điều\s+(\d{1,3})\s*[.:]\s*`)
-	reLower    = regexp.MustCompile(`^(?:[a-zđ][).]|\([a-zđ0-9]{1,3}\)|\d{1,2}\)|[-+•*]|\d{1,2}\.\d{1,2}\.\d{1,2}\.?)\s*`)
-	reSkipHead = regexp.MustCompile(`(?i)^(?:mục đích|yêu cầu|mục tiêu|quan điểm|đánh giá|kết quả|tình hình|thực trạng|sự cần thiết|căn cứ|kinh phí|nguồn kinh phí|phạm vi|đối tượng|giải thích|nguyên tắc)`)
-	reClosing  = regexp.MustCompile(`(?i)^(?:trên đây|nhận được|(?:trong )?quá trình (?:tổ chức )?(?:triển khai )?thực hiện|yêu cầu các|kế hoạch này|công văn này|chỉ thị này|quyết định này|[^.]{0,80}?(?:xin thông báo|thông báo để))`)
-	reAnnex    = regexp.MustCompile(`(?i)ban hành kèm theo`)
+	reRoman       = regexp.MustCompile(`^(?:PHẦN\s+|Phần\s+)?([IVX]{1,5})\s*[.)/-]\s*`)
+	reLetter      = regexp.MustCompile(`^([A-ZĐ])\s*[.)]\s+`)
+	reNumber      = regexp.MustCompile(`^(\d{1,2})\s*\.\s*`)
+	reParenNumber = regexp.MustCompile(`^(\d{1,2})\)\s*`)
+	reSubNum      = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.?\s+`)
+	reArticle     = regexp.MustCompile(`^Điều\s+(\d{1,3})\s*[.:]\s*`)
+	reLower       = regexp.MustCompile(`^(?:[a-zđ][).]|\([a-zđ0-9]{1,3}\)|\d{1,2}\)|[-+•*]|\d{1,2}\.\d{1,2}\.\d{1,2}\.?)\s*`)
+	reSkipHead    = regexp.MustCompile(`(?i)^(?:mục đích|yêu cầu|mục tiêu|quan điểm|đánh giá|kết quả|tình hình|thực trạng|sự cần thiết|căn cứ|kinh phí|nguồn kinh phí|phạm vi|đối tượng|giải thích|nguyên tắc)`)
+	reClosing     = regexp.MustCompile(`(?i)^(?:trên đây|nhận được|(?:trong )?quá trình (?:tổ chức )?(?:triển khai )?thực hiện|yêu cầu các|kế hoạch này|công văn này|chỉ thị này|quyết định này|[^.]{0,80}?(?:xin thông báo|thông báo để))`)
+	reAnnex       = regexp.MustCompile(`(?i)ban hành kèm theo`)
 	// "Yêu cầu Giám đốc các sở … nghiêm túc thực hiện Chỉ thị này./."
 	reClosingDemand = regexp.MustCompile(`^(?:(?:Yêu cầu|Đề nghị)\s|[^.;:]{0,80}?\s(?:yêu cầu|đề nghị)\s)[^.]{0,300}?(?:Chỉ thị|Kế hoạch|Công văn|Quyết định|Thông báo|Hướng dẫn|Chương trình|Kết luận|Nghị quyết)\s+này`)
 	reField         = regexp.MustCompile(`(?i)^(?:nội dung(?: thực hiện| công việc)?|cơ quan(?:, đơn vị)? (?:chủ trì|phối hợp|thực hiện)|đơn vị (?:chủ trì|phối hợp|thực hiện)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|tiến độ|kết quả đầu ra)\s*:`)
@@ -57,6 +58,19 @@ type para struct {
 // at a blank line, at a marker, or after a line ending a sentence when the
 // next starts with a capital.
 func buildParas(d *doc, a, b int, skip map[int]bool) []para {
+	// Items numbered "1)", "2)" are the top level when no "1." is used.
+	parenItems, dotItems := false, false
+	for k := a; k < b; k++ {
+		s := d.lines[k].s
+		if reNumber.MatchString(s) {
+			dotItems = true
+			break
+		}
+		if reParenNumber.MatchString(s) {
+			parenItems = true
+		}
+	}
+	parenItems = parenItems && !dotItems
 	var ps []para
 	cur := -1
 	for k := a; k < b; k++ {
@@ -66,6 +80,11 @@ func buildParas(d *doc, a, b int, skip map[int]bool) []para {
 			continue
 		}
 		kind, label, n := marker(l.s)
+		if kind == mkLower && parenItems {
+			if m := reParenNumber.FindStringSubmatchIndex(l.s); m != nil {
+				kind, label, n = mkNumber, l.s[m[2]:m[3]], m[1]
+			}
+		}
 		newPara := cur < 0 || kind != mkNone
 		if !newPara && cur >= 0 {
 			prev := d.lines[k-1].s
