@@ -92,6 +92,11 @@ loop:
 			end = k
 			break
 		}
+		// A section or item marker starts the body ("I. MỤC ĐÍCH", "1. …").
+		if reSection.MatchString(s) && !reNumberLine.MatchString(s[:min(len(s), 6)]) {
+			end = k
+			break
+		}
 		// A long running-text line starts the body.
 		if typeLine < 0 && !isUpperLine(s) && runeLen(s) > 150 && !reVv.MatchString(s) && !strings.HasPrefix(strings.ToLower(s), "số") {
 			if _, ok := findDateLine(s); !ok {

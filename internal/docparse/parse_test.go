@@ -1242,3 +1242,16 @@ func TestParenNumberedItems(t *testing.T) {
 		t.Errorf("2: %+v", taskByOrdinal(dr, "2").Assignments)
 	}
 }
+
+func TestHeadingPrefixes(t *testing.T) {
+	dr := mustParse(t, "III. TỔ CHỨC THỰC HIỆN\n1. Đối với Công an tỉnh\n- Chủ trì, phối hợp với Sở Tư pháp tuyên truyền.\n2. Trách nhiệm của các sở, ban, ngành\n- Xây dựng kế hoạch.\n")
+	if got := ordinals(dr); got != "III.1 III.2" {
+		t.Fatalf("ordinals %q", got)
+	}
+	if t1 := taskByOrdinal(dr, "III.1"); roleOf(t1, "Công an tỉnh") != RoleLead || roleOf(t1, "Sở Tư pháp") != RoleCoordinate {
+		t.Errorf("III.1 %+v", t1.Assignments)
+	}
+	if t2 := taskByOrdinal(dr, "III.2"); roleOf(t2, "các sở, ban, ngành") != RoleLead {
+		t.Errorf("III.2 %+v", t2.Assignments)
+	}
+}

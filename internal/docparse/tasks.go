@@ -388,7 +388,9 @@ func buildTask(d *doc, dr *Draft, t *taskBuilder) Task {
 	// ngành … và UBND các xã, phường") makes them the lead of the section.
 	rest := hi
 	if toks := tokenize(head); len(toks) > 0 {
-		os, e := orgList(toks, 0)
+		// "Đối với Công an tỉnh", "Trách nhiệm của các sở, ngành"
+		k0 := headingPrefixes.match(toks, 0)
+		os, e := orgList(toks, k0)
 		if len(os) > 0 && (e == len(toks) || toks[e].s == ":" || toks[e].s == "." && e == len(toks)-1) {
 			names := orgNames(toks, os)
 			for x, o := range os {
@@ -471,6 +473,9 @@ func parseDuties(d *doc, dr *Draft, a, b int) {
 }
 
 var reDutyVerb = regexp.MustCompile(`(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao)\s+(?:\p{Lu}|các\s|những\s)`)
+
+// headingPrefixes introduce the body a heading is about.
+var headingPrefixes = newDict("đối với", "trách nhiệm của", "nhiệm vụ của", "phân công cho", "giao cho", "giao")
 
 // dueOf is the due date text of a task for the corpus form.
 func dueOf(t Task) string {
