@@ -132,6 +132,12 @@ func parseSignature(d *doc, dr *Draft, from int) {
 		if isDashLine(s) || reNoiNhan.MatchString(s) || isSignedMark(s) {
 			continue
 		}
+		// an unsigned copy: the annex title is not part of the block
+		if k > start {
+			if name, _, n := typeNameAt(s); name != "" && n == len(strings.TrimRight(s, " :")) || strings.HasPrefix(s, "PHỤ LỤC") {
+				break
+			}
+		}
 		part := s[i:]
 		if k > start && len(block) >= 2 && upperName(stripSigned(part)) {
 			nm := stripSigned(part)
