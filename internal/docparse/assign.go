@@ -237,10 +237,10 @@ func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly boo
 			names := orgNames(toks, os)
 			for x, o := range os {
 				if !isRelatedOnly(toks, o) {
-					*pending = append(held, pend{names[x], sp(o.titleA, o.b)})
-					held = *pending
+					held = append(held, pend{names[x], sp(o.titleA, o.b)})
 				}
 			}
+			*pending = held
 			return
 		}
 		if len(os) > 0 && subjectFollows(toks, e) {

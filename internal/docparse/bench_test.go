@@ -54,7 +54,11 @@ func tenKB(tb testing.TB) []byte {
 		tb.Fatal(err)
 	}
 	s := string(raw)
-	tail := s[strings.Index(s, "\n|\nNơi nhận:"):]
+	cut := strings.Index(s, "\n|\nNơi nhận:")
+	if cut < 0 {
+		tb.Fatal("the Kế hoạch has no Nơi nhận")
+	}
+	tail := s[cut:]
 	head := s[:10*1024-len(tail)]
 	head = head[:strings.LastIndex(head, "\n")]
 	return []byte(head + tail)

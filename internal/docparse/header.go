@@ -77,7 +77,6 @@ func parseHeader(d *doc, dr *Draft) headerResult {
 	limit := min(len(lines), 120)
 	var issuerLines []int
 	var vvCands []int
-	typeLine := -1
 	dateFound := false
 	end := limit
 loop:
@@ -98,16 +97,11 @@ loop:
 			break
 		}
 		// A long running-text line starts the body.
-		if typeLine < 0 && !isUpperLine(s) && runeLen(s) > 150 && !reVv.MatchString(s) && !strings.HasPrefix(strings.ToLower(s), "số") {
+		if !isUpperLine(s) && runeLen(s) > 150 && !reVv.MatchString(s) && !strings.HasPrefix(strings.ToLower(s), "số") {
 			if _, ok := findDateLine(s); !ok {
 				end = k
 				break
 			}
-		}
-		if typeLine >= 0 && k > typeLine {
-			// after the type line come the title lines; the body follows
-			end = k
-			break
 		}
 		if isUpperLine(s) && runeLen(s) < 40 {
 			marked := false
@@ -214,7 +208,6 @@ loop:
 			if h.DocType == "" || h.DocType == DocOther {
 				h.DocType = dt
 			}
-			typeLine = k
 			res.subjectEnd = parseTitle(d, dr, k, n)
 			end = res.subjectEnd
 			break
@@ -234,7 +227,6 @@ loop:
 				if h.DocType == "" || h.DocType == DocOther {
 					h.DocType = dt
 				}
-				typeLine = k
 				res.subjectEnd = parseTitle(d, dr, k, n)
 				end = res.subjectEnd
 				break loop

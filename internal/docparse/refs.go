@@ -65,7 +65,6 @@ var relRank = map[Relation]int{
 
 // refCtx tells parseRefs where the subject and the preamble are.
 type refCtx struct {
-	subject      Span // in doc text offsets
 	subjI, subjJ int
 	preambleEnd  int // doc text offset where the numbered body starts
 	bodyStart    int

@@ -15,7 +15,7 @@ import (
 // the same set-F1 with greedy first-match, and the same parts.
 
 var (
-	scoreDash  = regexp.MustCompile(`[\x{2010}-\x{2015}\-–—]`)
+	scoreDash  = regexp.MustCompile(`[\x{2010}-\x{2015}\-]`) // Python: [\u2010-\u2015\-–—]
 	scorePunct = regexp.MustCompile("[*_`\"“”‘’.,;:()]")
 	scoreSpace = regexp.MustCompile(`\s+`)
 	folder     = cases.Fold()
