@@ -40,7 +40,7 @@ type APIToken struct {
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
 	// LastUsedAt holds the value of the "last_used_at" field.
 	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
-	// Overrides the owner's role budget for requests with this token
+	// Lowers the owner's role budget for requests with this token
 	ComplexityLimit *int `json:"complexity_limit,omitempty"`
 	// SavedQueryID holds the value of the "saved_query_id" field.
 	SavedQueryID *int `json:"saved_query_id,omitempty"`

@@ -125,11 +125,6 @@ type CreateDirectiveInput struct {
 	IssuerID         *int
 	ActingBodyID     *int
 	SignerID         *int
-	ReferenceIDs     []int
-	CitedByIDs       []int
-	RecipientIDs     []int
-	TaskIDs          []int
-	ReportIDs        []int
 }
 
 // Mutate applies the CreateDirectiveInput on the DirectiveMutation builder.
@@ -202,21 +197,6 @@ func (i *CreateDirectiveInput) Mutate(m *DirectiveMutation) {
 	if v := i.SignerID; v != nil {
 		m.SetSignerID(*v)
 	}
-	if v := i.ReferenceIDs; len(v) > 0 {
-		m.AddReferenceIDs(v...)
-	}
-	if v := i.CitedByIDs; len(v) > 0 {
-		m.AddCitedByIDs(v...)
-	}
-	if v := i.RecipientIDs; len(v) > 0 {
-		m.AddRecipientIDs(v...)
-	}
-	if v := i.TaskIDs; len(v) > 0 {
-		m.AddTaskIDs(v...)
-	}
-	if v := i.ReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
-	}
 }
 
 // SetInput applies the change-set in the CreateDirectiveInput on the DirectiveCreate builder.
@@ -268,21 +248,6 @@ type UpdateDirectiveInput struct {
 	ActingBodyID          *int
 	ClearSigner           bool
 	SignerID              *int
-	ClearReferences       bool
-	AddReferenceIDs       []int
-	RemoveReferenceIDs    []int
-	ClearCitedBy          bool
-	AddCitedByIDs         []int
-	RemoveCitedByIDs      []int
-	ClearRecipients       bool
-	AddRecipientIDs       []int
-	RemoveRecipientIDs    []int
-	ClearTasks            bool
-	AddTaskIDs            []int
-	RemoveTaskIDs         []int
-	ClearReports          bool
-	AddReportIDs          []int
-	RemoveReportIDs       []int
 }
 
 // Mutate applies the UpdateDirectiveInput on the DirectiveMutation builder.
@@ -409,51 +374,6 @@ func (i *UpdateDirectiveInput) Mutate(m *DirectiveMutation) {
 	}
 	if v := i.SignerID; v != nil {
 		m.SetSignerID(*v)
-	}
-	if i.ClearReferences {
-		m.ClearReferences()
-	}
-	if v := i.AddReferenceIDs; len(v) > 0 {
-		m.AddReferenceIDs(v...)
-	}
-	if v := i.RemoveReferenceIDs; len(v) > 0 {
-		m.RemoveReferenceIDs(v...)
-	}
-	if i.ClearCitedBy {
-		m.ClearCitedBy()
-	}
-	if v := i.AddCitedByIDs; len(v) > 0 {
-		m.AddCitedByIDs(v...)
-	}
-	if v := i.RemoveCitedByIDs; len(v) > 0 {
-		m.RemoveCitedByIDs(v...)
-	}
-	if i.ClearRecipients {
-		m.ClearRecipients()
-	}
-	if v := i.AddRecipientIDs; len(v) > 0 {
-		m.AddRecipientIDs(v...)
-	}
-	if v := i.RemoveRecipientIDs; len(v) > 0 {
-		m.RemoveRecipientIDs(v...)
-	}
-	if i.ClearTasks {
-		m.ClearTasks()
-	}
-	if v := i.AddTaskIDs; len(v) > 0 {
-		m.AddTaskIDs(v...)
-	}
-	if v := i.RemoveTaskIDs; len(v) > 0 {
-		m.RemoveTaskIDs(v...)
-	}
-	if i.ClearReports {
-		m.ClearReports()
-	}
-	if v := i.AddReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
-	}
-	if v := i.RemoveReportIDs; len(v) > 0 {
-		m.RemoveReportIDs(v...)
 	}
 }
 
@@ -671,27 +591,19 @@ func (c *MembershipUpdateOne) SetInput(i UpdateMembershipInput) *MembershipUpdat
 
 // CreateOrganizationInput represents a mutation input for creating organizations.
 type CreateOrganizationInput struct {
-	Name               string
-	ShortName          *string
-	Abbreviation       *string
-	Aliases            []string
-	System             organization.System
-	Classification     *organization.Classification
-	Level              organization.Level
-	Locality           *string
-	HeaderParentName   *string
-	ValidFrom          *time.Time
-	ValidTo            *time.Time
-	ParentID           *int
-	ChildIDs           []int
-	SuccessorID        *int
-	PredecessorIDs     []int
-	MembershipIDs      []int
-	IssuedDirectiveIDs []int
-	ActedDirectiveIDs  []int
-	ReceivedIDs        []int
-	AssignmentIDs      []int
-	ReportIDs          []int
+	Name             string
+	ShortName        *string
+	Abbreviation     *string
+	Aliases          []string
+	System           organization.System
+	Classification   *organization.Classification
+	Level            organization.Level
+	Locality         *string
+	HeaderParentName *string
+	ValidFrom        *time.Time
+	ValidTo          *time.Time
+	ParentID         *int
+	SuccessorID      *int
 }
 
 // Mutate applies the CreateOrganizationInput on the OrganizationMutation builder.
@@ -726,32 +638,8 @@ func (i *CreateOrganizationInput) Mutate(m *OrganizationMutation) {
 	if v := i.ParentID; v != nil {
 		m.SetParentID(*v)
 	}
-	if v := i.ChildIDs; len(v) > 0 {
-		m.AddChildIDs(v...)
-	}
 	if v := i.SuccessorID; v != nil {
 		m.SetSuccessorID(*v)
-	}
-	if v := i.PredecessorIDs; len(v) > 0 {
-		m.AddPredecessorIDs(v...)
-	}
-	if v := i.MembershipIDs; len(v) > 0 {
-		m.AddMembershipIDs(v...)
-	}
-	if v := i.IssuedDirectiveIDs; len(v) > 0 {
-		m.AddIssuedDirectiveIDs(v...)
-	}
-	if v := i.ActedDirectiveIDs; len(v) > 0 {
-		m.AddActedDirectiveIDs(v...)
-	}
-	if v := i.ReceivedIDs; len(v) > 0 {
-		m.AddReceivedIDs(v...)
-	}
-	if v := i.AssignmentIDs; len(v) > 0 {
-		m.AddAssignmentIDs(v...)
-	}
-	if v := i.ReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
 	}
 }
 
@@ -763,53 +651,29 @@ func (c *OrganizationCreate) SetInput(i CreateOrganizationInput) *OrganizationCr
 
 // UpdateOrganizationInput represents a mutation input for updating organizations.
 type UpdateOrganizationInput struct {
-	Name                     *string
-	ClearShortName           bool
-	ShortName                *string
-	ClearAbbreviation        bool
-	Abbreviation             *string
-	ClearAliases             bool
-	Aliases                  []string
-	AppendAliases            []string
-	System                   *organization.System
-	Classification           *organization.Classification
-	Level                    *organization.Level
-	ClearLocality            bool
-	Locality                 *string
-	ClearHeaderParentName    bool
-	HeaderParentName         *string
-	ClearValidFrom           bool
-	ValidFrom                *time.Time
-	ClearValidTo             bool
-	ValidTo                  *time.Time
-	ClearParent              bool
-	ParentID                 *int
-	ClearChildren            bool
-	AddChildIDs              []int
-	RemoveChildIDs           []int
-	ClearSuccessor           bool
-	SuccessorID              *int
-	ClearPredecessors        bool
-	AddPredecessorIDs        []int
-	RemovePredecessorIDs     []int
-	ClearMemberships         bool
-	AddMembershipIDs         []int
-	RemoveMembershipIDs      []int
-	ClearIssuedDirectives    bool
-	AddIssuedDirectiveIDs    []int
-	RemoveIssuedDirectiveIDs []int
-	ClearActedDirectives     bool
-	AddActedDirectiveIDs     []int
-	RemoveActedDirectiveIDs  []int
-	ClearReceived            bool
-	AddReceivedIDs           []int
-	RemoveReceivedIDs        []int
-	ClearAssignments         bool
-	AddAssignmentIDs         []int
-	RemoveAssignmentIDs      []int
-	ClearReports             bool
-	AddReportIDs             []int
-	RemoveReportIDs          []int
+	Name                  *string
+	ClearShortName        bool
+	ShortName             *string
+	ClearAbbreviation     bool
+	Abbreviation          *string
+	ClearAliases          bool
+	Aliases               []string
+	AppendAliases         []string
+	System                *organization.System
+	Classification        *organization.Classification
+	Level                 *organization.Level
+	ClearLocality         bool
+	Locality              *string
+	ClearHeaderParentName bool
+	HeaderParentName      *string
+	ClearValidFrom        bool
+	ValidFrom             *time.Time
+	ClearValidTo          bool
+	ValidTo               *time.Time
+	ClearParent           bool
+	ParentID              *int
+	ClearSuccessor        bool
+	SuccessorID           *int
 }
 
 // Mutate applies the UpdateOrganizationInput on the OrganizationMutation builder.
@@ -877,83 +741,11 @@ func (i *UpdateOrganizationInput) Mutate(m *OrganizationMutation) {
 	if v := i.ParentID; v != nil {
 		m.SetParentID(*v)
 	}
-	if i.ClearChildren {
-		m.ClearChildren()
-	}
-	if v := i.AddChildIDs; len(v) > 0 {
-		m.AddChildIDs(v...)
-	}
-	if v := i.RemoveChildIDs; len(v) > 0 {
-		m.RemoveChildIDs(v...)
-	}
 	if i.ClearSuccessor {
 		m.ClearSuccessor()
 	}
 	if v := i.SuccessorID; v != nil {
 		m.SetSuccessorID(*v)
-	}
-	if i.ClearPredecessors {
-		m.ClearPredecessors()
-	}
-	if v := i.AddPredecessorIDs; len(v) > 0 {
-		m.AddPredecessorIDs(v...)
-	}
-	if v := i.RemovePredecessorIDs; len(v) > 0 {
-		m.RemovePredecessorIDs(v...)
-	}
-	if i.ClearMemberships {
-		m.ClearMemberships()
-	}
-	if v := i.AddMembershipIDs; len(v) > 0 {
-		m.AddMembershipIDs(v...)
-	}
-	if v := i.RemoveMembershipIDs; len(v) > 0 {
-		m.RemoveMembershipIDs(v...)
-	}
-	if i.ClearIssuedDirectives {
-		m.ClearIssuedDirectives()
-	}
-	if v := i.AddIssuedDirectiveIDs; len(v) > 0 {
-		m.AddIssuedDirectiveIDs(v...)
-	}
-	if v := i.RemoveIssuedDirectiveIDs; len(v) > 0 {
-		m.RemoveIssuedDirectiveIDs(v...)
-	}
-	if i.ClearActedDirectives {
-		m.ClearActedDirectives()
-	}
-	if v := i.AddActedDirectiveIDs; len(v) > 0 {
-		m.AddActedDirectiveIDs(v...)
-	}
-	if v := i.RemoveActedDirectiveIDs; len(v) > 0 {
-		m.RemoveActedDirectiveIDs(v...)
-	}
-	if i.ClearReceived {
-		m.ClearReceived()
-	}
-	if v := i.AddReceivedIDs; len(v) > 0 {
-		m.AddReceivedIDs(v...)
-	}
-	if v := i.RemoveReceivedIDs; len(v) > 0 {
-		m.RemoveReceivedIDs(v...)
-	}
-	if i.ClearAssignments {
-		m.ClearAssignments()
-	}
-	if v := i.AddAssignmentIDs; len(v) > 0 {
-		m.AddAssignmentIDs(v...)
-	}
-	if v := i.RemoveAssignmentIDs; len(v) > 0 {
-		m.RemoveAssignmentIDs(v...)
-	}
-	if i.ClearReports {
-		m.ClearReports()
-	}
-	if v := i.AddReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
-	}
-	if v := i.RemoveReportIDs; len(v) > 0 {
-		m.RemoveReportIDs(v...)
 	}
 }
 
@@ -971,10 +763,8 @@ func (c *OrganizationUpdateOne) SetInput(i UpdateOrganizationInput) *Organizatio
 
 // CreatePersonInput represents a mutation input for creating persons.
 type CreatePersonInput struct {
-	FullName           string
-	OtherNames         []string
-	MembershipIDs      []int
-	SignedDirectiveIDs []int
+	FullName   string
+	OtherNames []string
 }
 
 // Mutate applies the CreatePersonInput on the PersonMutation builder.
@@ -982,12 +772,6 @@ func (i *CreatePersonInput) Mutate(m *PersonMutation) {
 	m.SetFullName(i.FullName)
 	if v := i.OtherNames; v != nil {
 		m.SetOtherNames(v)
-	}
-	if v := i.MembershipIDs; len(v) > 0 {
-		m.AddMembershipIDs(v...)
-	}
-	if v := i.SignedDirectiveIDs; len(v) > 0 {
-		m.AddSignedDirectiveIDs(v...)
 	}
 }
 
@@ -999,16 +783,10 @@ func (c *PersonCreate) SetInput(i CreatePersonInput) *PersonCreate {
 
 // UpdatePersonInput represents a mutation input for updating persons.
 type UpdatePersonInput struct {
-	FullName                 *string
-	ClearOtherNames          bool
-	OtherNames               []string
-	AppendOtherNames         []string
-	ClearMemberships         bool
-	AddMembershipIDs         []int
-	RemoveMembershipIDs      []int
-	ClearSignedDirectives    bool
-	AddSignedDirectiveIDs    []int
-	RemoveSignedDirectiveIDs []int
+	FullName         *string
+	ClearOtherNames  bool
+	OtherNames       []string
+	AppendOtherNames []string
 }
 
 // Mutate applies the UpdatePersonInput on the PersonMutation builder.
@@ -1024,24 +802,6 @@ func (i *UpdatePersonInput) Mutate(m *PersonMutation) {
 	}
 	if i.AppendOtherNames != nil {
 		m.AppendOtherNames(i.OtherNames)
-	}
-	if i.ClearMemberships {
-		m.ClearMemberships()
-	}
-	if v := i.AddMembershipIDs; len(v) > 0 {
-		m.AddMembershipIDs(v...)
-	}
-	if v := i.RemoveMembershipIDs; len(v) > 0 {
-		m.RemoveMembershipIDs(v...)
-	}
-	if i.ClearSignedDirectives {
-		m.ClearSignedDirectives()
-	}
-	if v := i.AddSignedDirectiveIDs; len(v) > 0 {
-		m.AddSignedDirectiveIDs(v...)
-	}
-	if v := i.RemoveSignedDirectiveIDs; len(v) > 0 {
-		m.RemoveSignedDirectiveIDs(v...)
 	}
 }
 
@@ -1401,25 +1161,21 @@ func (c *SavedQueryUpdateOne) SetInput(i UpdateSavedQueryInput) *SavedQueryUpdat
 
 // CreateTaskInput represents a mutation input for creating tasks.
 type CreateTaskInput struct {
-	SectionPath      string
-	Ordinal          *int
-	Text             string
-	Summary          *string
-	Kind             *task.Kind
-	DeadlineKind     *task.DeadlineKind
-	DueDate          *time.Time
-	DueText          *string
-	Recurrence       *string
-	ExpectedOutput   *string
-	CompletedAt      *time.Time
-	Cancelled        *bool
-	DirectiveID      int
-	ParentID         *int
-	ChildIDs         []int
-	ImplementsID     *int
-	ImplementedByIDs []int
-	AssignmentIDs    []int
-	ReportIDs        []int
+	SectionPath    string
+	Ordinal        *int
+	Text           string
+	Summary        *string
+	Kind           *task.Kind
+	DeadlineKind   *task.DeadlineKind
+	DueDate        *time.Time
+	DueText        *string
+	Recurrence     *string
+	ExpectedOutput *string
+	CompletedAt    *time.Time
+	Cancelled      *bool
+	DirectiveID    int
+	ParentID       *int
+	ImplementsID   *int
 }
 
 // Mutate applies the CreateTaskInput on the TaskMutation builder.
@@ -1460,20 +1216,8 @@ func (i *CreateTaskInput) Mutate(m *TaskMutation) {
 	if v := i.ParentID; v != nil {
 		m.SetParentID(*v)
 	}
-	if v := i.ChildIDs; len(v) > 0 {
-		m.AddChildIDs(v...)
-	}
 	if v := i.ImplementsID; v != nil {
 		m.SetImplementsID(*v)
-	}
-	if v := i.ImplementedByIDs; len(v) > 0 {
-		m.AddImplementedByIDs(v...)
-	}
-	if v := i.AssignmentIDs; len(v) > 0 {
-		m.AddAssignmentIDs(v...)
-	}
-	if v := i.ReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
 	}
 }
 
@@ -1485,41 +1229,29 @@ func (c *TaskCreate) SetInput(i CreateTaskInput) *TaskCreate {
 
 // UpdateTaskInput represents a mutation input for updating tasks.
 type UpdateTaskInput struct {
-	SectionPath            *string
-	Ordinal                *int
-	Text                   *string
-	ClearSummary           bool
-	Summary                *string
-	Kind                   *task.Kind
-	DeadlineKind           *task.DeadlineKind
-	ClearDueDate           bool
-	DueDate                *time.Time
-	ClearDueText           bool
-	DueText                *string
-	ClearRecurrence        bool
-	Recurrence             *string
-	ClearExpectedOutput    bool
-	ExpectedOutput         *string
-	ClearCompletedAt       bool
-	CompletedAt            *time.Time
-	Cancelled              *bool
-	DirectiveID            *int
-	ClearParent            bool
-	ParentID               *int
-	ClearChildren          bool
-	AddChildIDs            []int
-	RemoveChildIDs         []int
-	ClearImplements        bool
-	ImplementsID           *int
-	ClearImplementedBy     bool
-	AddImplementedByIDs    []int
-	RemoveImplementedByIDs []int
-	ClearAssignments       bool
-	AddAssignmentIDs       []int
-	RemoveAssignmentIDs    []int
-	ClearReports           bool
-	AddReportIDs           []int
-	RemoveReportIDs        []int
+	SectionPath         *string
+	Ordinal             *int
+	Text                *string
+	ClearSummary        bool
+	Summary             *string
+	Kind                *task.Kind
+	DeadlineKind        *task.DeadlineKind
+	ClearDueDate        bool
+	DueDate             *time.Time
+	ClearDueText        bool
+	DueText             *string
+	ClearRecurrence     bool
+	Recurrence          *string
+	ClearExpectedOutput bool
+	ExpectedOutput      *string
+	ClearCompletedAt    bool
+	CompletedAt         *time.Time
+	Cancelled           *bool
+	DirectiveID         *int
+	ClearParent         bool
+	ParentID            *int
+	ClearImplements     bool
+	ImplementsID        *int
 }
 
 // Mutate applies the UpdateTaskInput on the TaskMutation builder.
@@ -1587,47 +1319,11 @@ func (i *UpdateTaskInput) Mutate(m *TaskMutation) {
 	if v := i.ParentID; v != nil {
 		m.SetParentID(*v)
 	}
-	if i.ClearChildren {
-		m.ClearChildren()
-	}
-	if v := i.AddChildIDs; len(v) > 0 {
-		m.AddChildIDs(v...)
-	}
-	if v := i.RemoveChildIDs; len(v) > 0 {
-		m.RemoveChildIDs(v...)
-	}
 	if i.ClearImplements {
 		m.ClearImplements()
 	}
 	if v := i.ImplementsID; v != nil {
 		m.SetImplementsID(*v)
-	}
-	if i.ClearImplementedBy {
-		m.ClearImplementedBy()
-	}
-	if v := i.AddImplementedByIDs; len(v) > 0 {
-		m.AddImplementedByIDs(v...)
-	}
-	if v := i.RemoveImplementedByIDs; len(v) > 0 {
-		m.RemoveImplementedByIDs(v...)
-	}
-	if i.ClearAssignments {
-		m.ClearAssignments()
-	}
-	if v := i.AddAssignmentIDs; len(v) > 0 {
-		m.AddAssignmentIDs(v...)
-	}
-	if v := i.RemoveAssignmentIDs; len(v) > 0 {
-		m.RemoveAssignmentIDs(v...)
-	}
-	if i.ClearReports {
-		m.ClearReports()
-	}
-	if v := i.AddReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
-	}
-	if v := i.RemoveReportIDs; len(v) > 0 {
-		m.RemoveReportIDs(v...)
 	}
 }
 
@@ -1654,8 +1350,6 @@ type CreateTaskAssignmentInput struct {
 	OriginalDueDate *time.Time
 	TaskID          int
 	OrganizationID  int
-	ExtensionIDs    []int
-	ReportIDs       []int
 }
 
 // Mutate applies the CreateTaskAssignmentInput on the TaskAssignmentMutation builder.
@@ -1681,12 +1375,6 @@ func (i *CreateTaskAssignmentInput) Mutate(m *TaskAssignmentMutation) {
 	}
 	m.SetTaskID(i.TaskID)
 	m.SetOrganizationID(i.OrganizationID)
-	if v := i.ExtensionIDs; len(v) > 0 {
-		m.AddExtensionIDs(v...)
-	}
-	if v := i.ReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
-	}
 }
 
 // SetInput applies the change-set in the CreateTaskAssignmentInput on the TaskAssignmentCreate builder.
@@ -1711,12 +1399,6 @@ type UpdateTaskAssignmentInput struct {
 	OriginalDueDate      *time.Time
 	TaskID               *int
 	OrganizationID       *int
-	ClearExtensions      bool
-	AddExtensionIDs      []int
-	RemoveExtensionIDs   []int
-	ClearReports         bool
-	AddReportIDs         []int
-	RemoveReportIDs      []int
 }
 
 // Mutate applies the UpdateTaskAssignmentInput on the TaskAssignmentMutation builder.
@@ -1762,24 +1444,6 @@ func (i *UpdateTaskAssignmentInput) Mutate(m *TaskAssignmentMutation) {
 	}
 	if v := i.OrganizationID; v != nil {
 		m.SetOrganizationID(*v)
-	}
-	if i.ClearExtensions {
-		m.ClearExtensions()
-	}
-	if v := i.AddExtensionIDs; len(v) > 0 {
-		m.AddExtensionIDs(v...)
-	}
-	if v := i.RemoveExtensionIDs; len(v) > 0 {
-		m.RemoveExtensionIDs(v...)
-	}
-	if i.ClearReports {
-		m.ClearReports()
-	}
-	if v := i.AddReportIDs; len(v) > 0 {
-		m.AddReportIDs(v...)
-	}
-	if v := i.RemoveReportIDs; len(v) > 0 {
-		m.RemoveReportIDs(v...)
 	}
 }
 

@@ -22933,7 +22933,7 @@ func (ec *executionContext) unmarshalInputCreateDirectiveInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"symbol", "number", "typeCode", "docType", "system", "issuerCode", "headerParentText", "place", "issueDate", "subject", "fullText", "signerName", "signerPost", "authority", "authorityText", "onBehalfOf", "status", "secrecy", "urgency", "byReference", "sourceURL", "issuerID", "actingBodyID", "signerID", "referenceIDs", "citedByIDs", "recipientIDs", "taskIDs", "reportIDs"}
+	fieldsInOrder := [...]string{"symbol", "number", "typeCode", "docType", "system", "issuerCode", "headerParentText", "place", "issueDate", "subject", "fullText", "signerName", "signerPost", "authority", "authorityText", "onBehalfOf", "status", "secrecy", "urgency", "byReference", "sourceURL", "issuerID", "actingBodyID", "signerID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23108,41 +23108,6 @@ func (ec *executionContext) unmarshalInputCreateDirectiveInput(ctx context.Conte
 				return it, err
 			}
 			it.SignerID = data
-		case "referenceIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReferenceIDs = data
-		case "citedByIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citedByIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CitedByIDs = data
-		case "recipientIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientIDs = data
-		case "taskIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TaskIDs = data
-		case "reportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReportIDs = data
 		}
 	}
 	return it, nil
@@ -23409,7 +23374,7 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "shortName", "abbreviation", "aliases", "system", "classification", "level", "locality", "headerParentName", "validFrom", "validTo", "parentID", "childIDs", "successorID", "predecessorIDs", "membershipIDs", "issuedDirectiveIDs", "actedDirectiveIDs", "receivedIDs", "assignmentIDs", "reportIDs"}
+	fieldsInOrder := [...]string{"name", "shortName", "abbreviation", "aliases", "system", "classification", "level", "locality", "headerParentName", "validFrom", "validTo", "parentID", "successorID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23500,13 +23465,6 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 				return it, err
 			}
 			it.ParentID = data
-		case "childIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("childIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ChildIDs = data
 		case "successorID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("successorID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -23514,55 +23472,6 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 				return it, err
 			}
 			it.SuccessorID = data
-		case "predecessorIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("predecessorIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PredecessorIDs = data
-		case "membershipIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("membershipIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MembershipIDs = data
-		case "issuedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IssuedDirectiveIDs = data
-		case "actedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ActedDirectiveIDs = data
-		case "receivedIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceivedIDs = data
-		case "assignmentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assignmentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AssignmentIDs = data
-		case "reportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReportIDs = data
 		}
 	}
 	return it, nil
@@ -23591,7 +23500,7 @@ func (ec *executionContext) unmarshalInputCreatePersonInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"fullName", "otherNames", "membershipIDs", "signedDirectiveIDs"}
+	fieldsInOrder := [...]string{"fullName", "otherNames"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23612,20 +23521,6 @@ func (ec *executionContext) unmarshalInputCreatePersonInput(ctx context.Context,
 				return it, err
 			}
 			it.OtherNames = data
-		case "membershipIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("membershipIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.MembershipIDs = data
-		case "signedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SignedDirectiveIDs = data
 		}
 	}
 	return it, nil
@@ -23927,7 +23822,7 @@ func (ec *executionContext) unmarshalInputCreateTaskAssignmentInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"role", "verb", "progress", "progressNote", "completedAt", "dueDate", "originalDueDate", "taskID", "organizationID", "extensionIDs", "reportIDs"}
+	fieldsInOrder := [...]string{"role", "verb", "progress", "progressNote", "completedAt", "dueDate", "originalDueDate", "taskID", "organizationID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23997,20 +23892,6 @@ func (ec *executionContext) unmarshalInputCreateTaskAssignmentInput(ctx context.
 				return it, err
 			}
 			it.OrganizationID = data
-		case "extensionIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("extensionIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExtensionIDs = data
-		case "reportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReportIDs = data
 		}
 	}
 	return it, nil
@@ -24039,7 +23920,7 @@ func (ec *executionContext) unmarshalInputCreateTaskInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sectionPath", "ordinal", "text", "summary", "kind", "deadlineKind", "dueDate", "dueText", "recurrence", "expectedOutput", "completedAt", "cancelled", "directiveID", "parentID", "childIDs", "implementsID", "implementedByIDs", "assignmentIDs", "reportIDs"}
+	fieldsInOrder := [...]string{"sectionPath", "ordinal", "text", "summary", "kind", "deadlineKind", "dueDate", "dueText", "recurrence", "expectedOutput", "completedAt", "cancelled", "directiveID", "parentID", "implementsID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24144,13 +24025,6 @@ func (ec *executionContext) unmarshalInputCreateTaskInput(ctx context.Context, o
 				return it, err
 			}
 			it.ParentID = data
-		case "childIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("childIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ChildIDs = data
 		case "implementsID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementsID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -24158,27 +24032,6 @@ func (ec *executionContext) unmarshalInputCreateTaskInput(ctx context.Context, o
 				return it, err
 			}
 			it.ImplementsID = data
-		case "implementedByIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementedByIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ImplementedByIDs = data
-		case "assignmentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assignmentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AssignmentIDs = data
-		case "reportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReportIDs = data
 		}
 	}
 	return it, nil
@@ -35895,7 +35748,7 @@ func (ec *executionContext) unmarshalInputUpdateDirectiveInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"symbol", "number", "clearNumber", "typeCode", "clearTypeCode", "docType", "system", "issuerCode", "clearIssuerCode", "headerParentText", "clearHeaderParentText", "place", "clearPlace", "issueDate", "clearIssueDate", "subject", "clearSubject", "fullText", "clearFullText", "signerName", "clearSignerName", "signerPost", "clearSignerPost", "authority", "clearAuthority", "authorityText", "clearAuthorityText", "onBehalfOf", "clearOnBehalfOf", "status", "secrecy", "urgency", "byReference", "sourceURL", "clearSourceURL", "issuerID", "clearIssuer", "actingBodyID", "clearActingBody", "signerID", "clearSigner", "addReferenceIDs", "removeReferenceIDs", "clearReferences", "addCitedByIDs", "removeCitedByIDs", "clearCitedBy", "addRecipientIDs", "removeRecipientIDs", "clearRecipients", "addTaskIDs", "removeTaskIDs", "clearTasks", "addReportIDs", "removeReportIDs", "clearReports"}
+	fieldsInOrder := [...]string{"symbol", "number", "clearNumber", "typeCode", "clearTypeCode", "docType", "system", "issuerCode", "clearIssuerCode", "headerParentText", "clearHeaderParentText", "place", "clearPlace", "issueDate", "clearIssueDate", "subject", "clearSubject", "fullText", "clearFullText", "signerName", "clearSignerName", "signerPost", "clearSignerPost", "authority", "clearAuthority", "authorityText", "clearAuthorityText", "onBehalfOf", "clearOnBehalfOf", "status", "secrecy", "urgency", "byReference", "sourceURL", "clearSourceURL", "issuerID", "clearIssuer", "actingBodyID", "clearActingBody", "signerID", "clearSigner"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36189,111 +36042,6 @@ func (ec *executionContext) unmarshalInputUpdateDirectiveInput(ctx context.Conte
 				return it, err
 			}
 			it.ClearSigner = data
-		case "addReferenceIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addReferenceIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddReferenceIDs = data
-		case "removeReferenceIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeReferenceIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveReferenceIDs = data
-		case "clearReferences":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReferences"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearReferences = data
-		case "addCitedByIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addCitedByIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddCitedByIDs = data
-		case "removeCitedByIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeCitedByIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveCitedByIDs = data
-		case "clearCitedBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearCitedBy"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearCitedBy = data
-		case "addRecipientIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRecipientIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddRecipientIDs = data
-		case "removeRecipientIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRecipientIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveRecipientIDs = data
-		case "clearRecipients":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRecipients"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearRecipients = data
-		case "addTaskIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addTaskIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddTaskIDs = data
-		case "removeTaskIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeTaskIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveTaskIDs = data
-		case "clearTasks":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTasks"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearTasks = data
-		case "addReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddReportIDs = data
-		case "removeReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveReportIDs = data
-		case "clearReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReports"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearReports = data
 		}
 	}
 	return it, nil
@@ -36539,7 +36287,7 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "shortName", "clearShortName", "abbreviation", "clearAbbreviation", "aliases", "appendAliases", "clearAliases", "system", "classification", "level", "locality", "clearLocality", "headerParentName", "clearHeaderParentName", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "parentID", "clearParent", "addChildIDs", "removeChildIDs", "clearChildren", "successorID", "clearSuccessor", "addPredecessorIDs", "removePredecessorIDs", "clearPredecessors", "addMembershipIDs", "removeMembershipIDs", "clearMemberships", "addIssuedDirectiveIDs", "removeIssuedDirectiveIDs", "clearIssuedDirectives", "addActedDirectiveIDs", "removeActedDirectiveIDs", "clearActedDirectives", "addReceivedIDs", "removeReceivedIDs", "clearReceived", "addAssignmentIDs", "removeAssignmentIDs", "clearAssignments", "addReportIDs", "removeReportIDs", "clearReports"}
+	fieldsInOrder := [...]string{"name", "shortName", "clearShortName", "abbreviation", "clearAbbreviation", "aliases", "appendAliases", "clearAliases", "system", "classification", "level", "locality", "clearLocality", "headerParentName", "clearHeaderParentName", "validFrom", "clearValidFrom", "validTo", "clearValidTo", "parentID", "clearParent", "successorID", "clearSuccessor"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36693,27 +36441,6 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 				return it, err
 			}
 			it.ClearParent = data
-		case "addChildIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addChildIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddChildIDs = data
-		case "removeChildIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeChildIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveChildIDs = data
-		case "clearChildren":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearChildren"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearChildren = data
 		case "successorID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("successorID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -36728,153 +36455,6 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 				return it, err
 			}
 			it.ClearSuccessor = data
-		case "addPredecessorIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addPredecessorIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddPredecessorIDs = data
-		case "removePredecessorIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removePredecessorIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemovePredecessorIDs = data
-		case "clearPredecessors":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPredecessors"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearPredecessors = data
-		case "addMembershipIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addMembershipIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddMembershipIDs = data
-		case "removeMembershipIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeMembershipIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveMembershipIDs = data
-		case "clearMemberships":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMemberships"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearMemberships = data
-		case "addIssuedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addIssuedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddIssuedDirectiveIDs = data
-		case "removeIssuedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeIssuedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveIssuedDirectiveIDs = data
-		case "clearIssuedDirectives":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearIssuedDirectives"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearIssuedDirectives = data
-		case "addActedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addActedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddActedDirectiveIDs = data
-		case "removeActedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeActedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveActedDirectiveIDs = data
-		case "clearActedDirectives":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearActedDirectives"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearActedDirectives = data
-		case "addReceivedIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addReceivedIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddReceivedIDs = data
-		case "removeReceivedIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeReceivedIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveReceivedIDs = data
-		case "clearReceived":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReceived"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearReceived = data
-		case "addAssignmentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addAssignmentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddAssignmentIDs = data
-		case "removeAssignmentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeAssignmentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveAssignmentIDs = data
-		case "clearAssignments":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAssignments"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearAssignments = data
-		case "addReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddReportIDs = data
-		case "removeReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveReportIDs = data
-		case "clearReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReports"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearReports = data
 		}
 	}
 	return it, nil
@@ -36903,7 +36483,7 @@ func (ec *executionContext) unmarshalInputUpdatePersonInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"fullName", "otherNames", "appendOtherNames", "clearOtherNames", "addMembershipIDs", "removeMembershipIDs", "clearMemberships", "addSignedDirectiveIDs", "removeSignedDirectiveIDs", "clearSignedDirectives"}
+	fieldsInOrder := [...]string{"fullName", "otherNames", "appendOtherNames", "clearOtherNames"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36938,48 +36518,6 @@ func (ec *executionContext) unmarshalInputUpdatePersonInput(ctx context.Context,
 				return it, err
 			}
 			it.ClearOtherNames = data
-		case "addMembershipIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addMembershipIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddMembershipIDs = data
-		case "removeMembershipIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeMembershipIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveMembershipIDs = data
-		case "clearMemberships":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMemberships"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearMemberships = data
-		case "addSignedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addSignedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddSignedDirectiveIDs = data
-		case "removeSignedDirectiveIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeSignedDirectiveIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveSignedDirectiveIDs = data
-		case "clearSignedDirectives":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSignedDirectives"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearSignedDirectives = data
 		}
 	}
 	return it, nil
@@ -37386,7 +36924,7 @@ func (ec *executionContext) unmarshalInputUpdateTaskAssignmentInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"role", "verb", "clearVerb", "progress", "progressNote", "clearProgressNote", "completedAt", "clearCompletedAt", "dueDate", "clearDueDate", "originalDueDate", "clearOriginalDueDate", "taskID", "organizationID", "addExtensionIDs", "removeExtensionIDs", "clearExtensions", "addReportIDs", "removeReportIDs", "clearReports"}
+	fieldsInOrder := [...]string{"role", "verb", "clearVerb", "progress", "progressNote", "clearProgressNote", "completedAt", "clearCompletedAt", "dueDate", "clearDueDate", "originalDueDate", "clearOriginalDueDate", "taskID", "organizationID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37491,48 +37029,6 @@ func (ec *executionContext) unmarshalInputUpdateTaskAssignmentInput(ctx context.
 				return it, err
 			}
 			it.OrganizationID = data
-		case "addExtensionIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addExtensionIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddExtensionIDs = data
-		case "removeExtensionIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeExtensionIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveExtensionIDs = data
-		case "clearExtensions":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearExtensions"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearExtensions = data
-		case "addReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddReportIDs = data
-		case "removeReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveReportIDs = data
-		case "clearReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReports"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearReports = data
 		}
 	}
 	return it, nil
@@ -37561,7 +37057,7 @@ func (ec *executionContext) unmarshalInputUpdateTaskInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sectionPath", "ordinal", "text", "summary", "clearSummary", "kind", "deadlineKind", "dueDate", "clearDueDate", "dueText", "clearDueText", "recurrence", "clearRecurrence", "expectedOutput", "clearExpectedOutput", "completedAt", "clearCompletedAt", "cancelled", "directiveID", "parentID", "clearParent", "addChildIDs", "removeChildIDs", "clearChildren", "implementsID", "clearImplements", "addImplementedByIDs", "removeImplementedByIDs", "clearImplementedBy", "addAssignmentIDs", "removeAssignmentIDs", "clearAssignments", "addReportIDs", "removeReportIDs", "clearReports"}
+	fieldsInOrder := [...]string{"sectionPath", "ordinal", "text", "summary", "clearSummary", "kind", "deadlineKind", "dueDate", "clearDueDate", "dueText", "clearDueText", "recurrence", "clearRecurrence", "expectedOutput", "clearExpectedOutput", "completedAt", "clearCompletedAt", "cancelled", "directiveID", "parentID", "clearParent", "implementsID", "clearImplements"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37715,27 +37211,6 @@ func (ec *executionContext) unmarshalInputUpdateTaskInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClearParent = data
-		case "addChildIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addChildIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddChildIDs = data
-		case "removeChildIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeChildIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveChildIDs = data
-		case "clearChildren":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearChildren"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearChildren = data
 		case "implementsID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementsID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -37750,69 +37225,6 @@ func (ec *executionContext) unmarshalInputUpdateTaskInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClearImplements = data
-		case "addImplementedByIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addImplementedByIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddImplementedByIDs = data
-		case "removeImplementedByIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeImplementedByIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveImplementedByIDs = data
-		case "clearImplementedBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearImplementedBy"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearImplementedBy = data
-		case "addAssignmentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addAssignmentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddAssignmentIDs = data
-		case "removeAssignmentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeAssignmentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveAssignmentIDs = data
-		case "clearAssignments":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAssignments"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearAssignments = data
-		case "addReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddReportIDs = data
-		case "removeReportIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeReportIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveReportIDs = data
-		case "clearReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReports"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearReports = data
 		}
 	}
 	return it, nil

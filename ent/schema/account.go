@@ -62,9 +62,9 @@ func (User) Edges() []ent.Edge {
 		edge.To("sessions", Session.Type).
 			Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("tokens", APIToken.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("saved_queries", SavedQuery.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
 	}
 }
 
@@ -143,7 +143,7 @@ func (APIToken) Fields() []ent.Field {
 		field.Time("last_used_at").Optional().Nillable(),
 		field.Int("complexity_limit").
 			Optional().Nillable().Positive().
-			Comment("Overrides the owner's role budget for requests with this token"),
+			Comment("Lowers the owner's role budget for requests with this token"),
 		field.Int("saved_query_id").Optional().Nillable().Immutable(),
 		field.JSON("variables", map[string]any{}).
 			Optional().
@@ -211,7 +211,7 @@ func (SavedQuery) Edges() []ent.Edge {
 		edge.From("owner", User.Type).Ref("saved_queries").Field("owner_id").Unique().Required().Immutable().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("embed_tokens", APIToken.Type).
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Cascade)),
 	}
 }
 

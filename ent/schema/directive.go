@@ -114,16 +114,16 @@ func (Directive) Edges() []ent.Edge {
 			Field("signer_id").Unique(),
 		edge.To("references", DirectiveReference.Type).
 			Comment("Documents this one cites, implements, amends…").
-			Annotations(entgql.RelayConnection(), entgql.OrderField("REFERENCES_COUNT"), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("REFERENCES_COUNT"), entsql.OnDelete(entsql.Cascade)),
 		edge.To("cited_by", DirectiveReference.Type).
 			Comment("References from other documents to this one; following IMPLEMENTS gives the cascade").
-			Annotations(entgql.RelayConnection(), entgql.OrderField("CITED_BY_COUNT"), entsql.OnDelete(entsql.SetNull)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("CITED_BY_COUNT"), entsql.OnDelete(entsql.SetNull)),
 		edge.To("recipients", Recipient.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("RECIPIENTS_COUNT"), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("RECIPIENTS_COUNT"), entsql.OnDelete(entsql.Cascade)),
 		edge.To("tasks", Task.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("TASKS_COUNT"), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("TASKS_COUNT"), entsql.OnDelete(entsql.Cascade)),
 		edge.To("reports", Report.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("REPORTS_COUNT"), entsql.OnDelete(entsql.SetNull)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("REPORTS_COUNT"), entsql.OnDelete(entsql.SetNull)),
 	}
 }
 

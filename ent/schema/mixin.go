@@ -53,6 +53,11 @@ type AuditMixin struct {
 // Hooks of the AuditMixin.
 func (AuditMixin) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }
 
+// skipInputs keeps a to-many edge out of the create and update inputs:
+// children are attached and detached through their own mutations, where
+// the access rules check each of them, never in bulk from the parent.
+var skipInputs = entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
+
 // Length limits shared by the schemas. They are generous for real documents
 // and keep a careless or hostile client from storing megabytes in a name.
 const (

@@ -86,25 +86,25 @@ func (Organization) Fields() []ent.Field {
 func (Organization) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("children", Organization.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("CHILDREN_COUNT"), entsql.OnDelete(entsql.Restrict)).
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("CHILDREN_COUNT"), entsql.OnDelete(entsql.Restrict)).
 			From("parent").Field("parent_id").Unique().
 			Annotations(entgql.OrderField("PARENT_NAME")),
 		edge.To("predecessors", Organization.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)).
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)).
 			From("successor").Field("successor_id").Unique().
 			Comment("The body that took over this one's duties after a merger or dissolution"),
 		edge.To("memberships", Membership.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("issued_directives", Directive.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("ISSUED_DIRECTIVES_COUNT"), entsql.OnDelete(entsql.Restrict)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("ISSUED_DIRECTIVES_COUNT"), entsql.OnDelete(entsql.Restrict)),
 		edge.To("acted_directives", Directive.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)),
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)),
 		edge.To("received", Recipient.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)),
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)),
 		edge.To("assignments", TaskAssignment.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("ASSIGNMENTS_COUNT"), entsql.OnDelete(entsql.Restrict)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("ASSIGNMENTS_COUNT"), entsql.OnDelete(entsql.Restrict)),
 		edge.To("reports", Report.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("REPORTS_COUNT"), entsql.OnDelete(entsql.Restrict)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("REPORTS_COUNT"), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 

@@ -34,9 +34,9 @@ func (Person) Fields() []ent.Field {
 func (Person) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("memberships", Membership.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("MEMBERSHIPS_COUNT"), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("MEMBERSHIPS_COUNT"), entsql.OnDelete(entsql.Cascade)),
 		edge.To("signed_directives", Directive.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("SIGNED_DIRECTIVES_COUNT"), entsql.OnDelete(entsql.SetNull)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("SIGNED_DIRECTIVES_COUNT"), entsql.OnDelete(entsql.SetNull)),
 	}
 }
 

@@ -76,17 +76,17 @@ func (Task) Edges() []ent.Edge {
 			Field("directive_id").Unique().Required().
 			Annotations(entgql.OrderField("DIRECTIVE_ISSUE_DATE")),
 		edge.To("children", Task.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)).
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)).
 			From("parent").Field("parent_id").Unique(),
 		edge.To("implemented_by", Task.Type).
 			Comment("Lower-level tasks that carry this one out").
-			Annotations(entgql.RelayConnection(), entgql.OrderField("IMPLEMENTED_BY_COUNT"), entsql.OnDelete(entsql.SetNull)).
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("IMPLEMENTED_BY_COUNT"), entsql.OnDelete(entsql.SetNull)).
 			From("implements").Field("implements_id").Unique().
 			Comment("The upper-level task this one carries out"),
 		edge.To("assignments", TaskAssignment.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("ASSIGNMENTS_COUNT"), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("ASSIGNMENTS_COUNT"), entsql.OnDelete(entsql.Cascade)),
 		edge.To("reports", Report.Type).
-			Annotations(entgql.RelayConnection(), entgql.OrderField("REPORTS_COUNT"), entsql.OnDelete(entsql.SetNull)),
+			Annotations(skipInputs, entgql.RelayConnection(), entgql.OrderField("REPORTS_COUNT"), entsql.OnDelete(entsql.SetNull)),
 	}
 }
 
@@ -155,9 +155,9 @@ func (TaskAssignment) Edges() []ent.Edge {
 			Field("organization_id").Unique().Required().
 			Annotations(entgql.OrderField("ORGANIZATION_NAME")),
 		edge.To("extensions", DeadlineExtension.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("reports", Report.Type).
-			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)),
+			Annotations(skipInputs, entgql.RelayConnection(), entsql.OnDelete(entsql.SetNull)),
 	}
 }
 

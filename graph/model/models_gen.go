@@ -25,7 +25,7 @@ type CreateAPITokenInput struct {
 	Name string `json:"name"`
 	// When the token stops working; none means it works until revoked.
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
-	// Overrides the role's complexity budget for requests with this token.
+	// Lowers the role's complexity budget for requests with this token (never raises it).
 	ComplexityLimit *int `json:"complexityLimit,omitempty"`
 }
 

@@ -9,6 +9,7 @@ import (
 	gen "github.com/chidao/chidao/ent"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/organization"
+	"github.com/chidao/chidao/ent/person"
 	"github.com/chidao/chidao/ent/privacy"
 	"github.com/chidao/chidao/ent/report"
 	"github.com/chidao/chidao/ent/savedquery"
@@ -80,6 +81,12 @@ func OrganizationPolicy() ent.Policy {
 			if err != nil {
 				return err
 			}
+			if sid, ok := m.SuccessorID(); ok {
+				ok, err := m.Client().Organization.Query().Where(organization.ID(sid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the successor"); err != nil {
+					return err
+				}
+			}
 			if v.Scoped() {
 				if pid, ok := m.ParentID(); ok {
 					ok, err := m.Client().Organization.Query().Where(organization.ID(pid)).Exist(ctx)
@@ -130,8 +137,20 @@ func DirectivePolicy() ent.Policy {
 					return privacy.Denyf("a scoped account must give an issuer inside its subtree")
 				}
 			}
+			if oid, ok := m.ActingBodyID(); ok {
+				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the acting body"); err != nil {
+					return err
+				}
+			}
+			if pid, ok := m.SignerID(); ok {
+				ok, err := m.Client().Person.Query().Where(person.ID(pid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the signer"); err != nil {
+					return err
+				}
+			}
 			if !m.Op().Is(ent.OpCreate) {
-				if p := DirectiveVisible(v); p != nil {
+				if p := DirectiveWritable(v); p != nil {
 					m.Where(p)
 				}
 			}
@@ -149,8 +168,12 @@ func directiveChildWrite(ctx context.Context, c *gen.Client, directiveID int, se
 		return err
 	}
 	if set {
-		ok, err := c.Directive.Query().Where(directive.ID(directiveID)).Exist(ctx)
-		return exists(ctx, ok, err, "the directive")
+		q := c.Directive.Query().Where(directive.ID(directiveID))
+		if p := DirectiveWritable(v); p != nil {
+			q.Where(p)
+		}
+		ok, err := q.Exist(ctx)
+		return exists(ctx, ok, err, "the directive (one you may edit)")
 	}
 	if create && !isAdmin(v) && DirectiveVisible(v) != nil {
 		return privacy.Denyf("the directive is required")
@@ -176,8 +199,24 @@ func TaskPolicy() ent.Policy {
 			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
 				return err
 			}
+			if tid, ok := m.ImplementsID(); ok {
+				ok, err := m.Client().Task.Query().Where(task.ID(tid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the upper-level task"); err != nil {
+					return err
+				}
+			}
+			if pid, ok := m.ParentID(); ok {
+				q := m.Client().Task.Query().Where(task.ID(pid))
+				if p := TaskWritable(viewer.FromContext(ctx)); p != nil {
+					q.Where(p)
+				}
+				ok, err := q.Exist(ctx)
+				if err := exists(ctx, ok, err, "the parent task"); err != nil {
+					return err
+				}
+			}
 			if v := viewer.FromContext(ctx); !m.Op().Is(ent.OpCreate) {
-				if p := TaskVisible(v); p != nil {
+				if p := TaskWritable(v); p != nil {
 					m.Where(p)
 				}
 			}
@@ -204,8 +243,14 @@ func RecipientPolicy() ent.Policy {
 			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
 				return err
 			}
+			if oid, ok := m.OrganizationID(); ok {
+				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the organisation"); err != nil {
+					return err
+				}
+			}
 			if v := viewer.FromContext(ctx); !m.Op().Is(ent.OpCreate) {
-				if p := RecipientVisible(v); p != nil {
+				if p := RecipientWritable(v); p != nil {
 					m.Where(p)
 				}
 			}
@@ -239,7 +284,7 @@ func ReferencePolicy() ent.Policy {
 				}
 			}
 			if v := viewer.FromContext(ctx); !m.Op().Is(ent.OpCreate) {
-				if p := ReferenceVisible(v); p != nil {
+				if p := ReferenceWritable(v); p != nil {
 					m.Where(p)
 				}
 			}
@@ -291,8 +336,12 @@ func AssignmentPolicy() ent.Policy {
 				return err
 			}
 			if tid, ok := m.TaskID(); ok {
-				ok, err := m.Client().Task.Query().Where(task.ID(tid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the task"); err != nil {
+				q := m.Client().Task.Query().Where(task.ID(tid))
+				if p := TaskWritable(v); p != nil {
+					q.Where(p)
+				}
+				ok, err := q.Exist(ctx)
+				if err := exists(ctx, ok, err, "the task (one you may edit)"); err != nil {
 					return err
 				}
 			}
@@ -303,7 +352,7 @@ func AssignmentPolicy() ent.Policy {
 				}
 			}
 			if !m.Op().Is(ent.OpCreate) {
-				if p := AssignmentVisible(v); p != nil {
+				if p := AssignmentWritable(v); p != nil {
 					m.Where(p)
 				}
 			}
@@ -331,13 +380,17 @@ func ExtensionPolicy() ent.Policy {
 				return err
 			}
 			if aid, ok := m.AssignmentID(); ok {
-				ok, err := m.Client().TaskAssignment.Query().Where(taskassignment.ID(aid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the assignment"); err != nil {
+				q := m.Client().TaskAssignment.Query().Where(taskassignment.ID(aid))
+				if p := AssignmentWritable(v); p != nil {
+					q.Where(p)
+				}
+				ok, err := q.Exist(ctx)
+				if err := exists(ctx, ok, err, "the assignment (one you may edit)"); err != nil {
 					return err
 				}
 			}
 			if !m.Op().Is(ent.OpCreate) {
-				if p := ExtensionVisible(v); p != nil {
+				if p := ExtensionWritable(v); p != nil {
 					m.Where(p)
 				}
 			}
@@ -436,6 +489,12 @@ func MembershipPolicy() ent.Policy {
 			if oid, ok := m.OrganizationID(); ok && v.Scoped() {
 				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
 				if err := exists(ctx, ok, err, "the organisation"); err != nil {
+					return err
+				}
+			}
+			if pid, ok := m.PersonID(); ok {
+				ok, err := m.Client().Person.Query().Where(person.ID(pid)).Exist(ctx)
+				if err := exists(ctx, ok, err, "the person"); err != nil {
 					return err
 				}
 			}

@@ -183,3 +183,73 @@ func SavedQueryVisible(v *viewer.Viewer) predicate.SavedQuery {
 	}
 	return savedquery.Or(savedquery.OwnerID(v.UserID), savedquery.SharingEQ(savedquery.SharingSHARED))
 }
+
+// The functions below return what an editor may change: what it sees, and
+// for a scoped editor only documents issued inside its subtree (a document
+// merely addressed to the subtree is read, not edited), with their tasks,
+// address lines, citations, assignments and extensions.
+
+// DirectiveWritable: visible and, when scoped, issued inside the subtree.
+func DirectiveWritable(v *viewer.Viewer) predicate.Directive {
+	vis := DirectiveVisible(v)
+	org := OrgVisible(v)
+	if org == nil {
+		return vis
+	}
+	own := directive.HasIssuerWith(org)
+	if vis == nil {
+		return own
+	}
+	return directive.And(vis, own)
+}
+
+// TaskWritable: tasks of writable directives.
+func TaskWritable(v *viewer.Viewer) predicate.Task {
+	if d := DirectiveWritable(v); d != nil {
+		return task.HasDirectiveWith(d)
+	}
+	return nil
+}
+
+// RecipientWritable: address lines of writable directives.
+func RecipientWritable(v *viewer.Viewer) predicate.Recipient {
+	if d := DirectiveWritable(v); d != nil {
+		return recipient.HasDirectiveWith(d)
+	}
+	return nil
+}
+
+// ReferenceWritable: citations made by writable directives.
+func ReferenceWritable(v *viewer.Viewer) predicate.DirectiveReference {
+	if d := DirectiveWritable(v); d != nil {
+		return directivereference.HasSourceWith(d)
+	}
+	return nil
+}
+
+// AssignmentWritable: assignments of writable tasks (to organisations the
+// editor sees).
+func AssignmentWritable(v *viewer.Viewer) predicate.TaskAssignment {
+	var ps []predicate.TaskAssignment
+	if t := TaskWritable(v); t != nil {
+		ps = append(ps, taskassignment.HasTaskWith(t))
+	}
+	if o := OrgVisible(v); o != nil {
+		ps = append(ps, taskassignment.HasOrganizationWith(o))
+	}
+	switch len(ps) {
+	case 0:
+		return nil
+	case 1:
+		return ps[0]
+	}
+	return taskassignment.And(ps...)
+}
+
+// ExtensionWritable: extensions of writable assignments.
+func ExtensionWritable(v *viewer.Viewer) predicate.DeadlineExtension {
+	if a := AssignmentWritable(v); a != nil {
+		return deadlineextension.HasAssignmentWith(a)
+	}
+	return nil
+}

@@ -246,6 +246,12 @@ func (h *HTTP) handleLogin(w http.ResponseWriter, r *http.Request) {
 		tooMany(w, "logins from this address")
 		return
 	}
+	// A JSON body cannot be sent cross-site by a plain HTML form, which
+	// closes login CSRF.
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		writeError(w, http.StatusUnsupportedMediaType, "INVALID_INPUT", "send the login as application/json")
+		return
+	}
 	var req loginRequest
 	if err := json.NewDecoder(io.LimitReader(r.Body, 8<<10)).Decode(&req); err != nil {
 		writeError(w, http.StatusBadRequest, "INVALID_INPUT", "send {\"email\": …, \"password\": …} as JSON")
@@ -259,7 +265,8 @@ func (h *HTTP) handleLogin(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{
 		Name: SessionCookie, Value: secret, Path: "/", HttpOnly: true,
 		Secure: h.cfg.SecureCookies || r.TLS != nil, SameSite: http.SameSiteLaxMode,
-		MaxAge: int(h.svc.cfg.SessionTTL / time.Second),
+		// No Max-Age: a browser-session cookie; the server ends the session
+		// after SessionTTL without use, sliding while it is used.
 	})
 	h.log.InfoContext(r.Context(), "login", "email", u.Email, "remote", clientIP(r))
 	writeJSON(w, http.StatusOK, sessionInfo{User: info(u), CSRFToken: csrf})

@@ -63,6 +63,11 @@ func CheckPassword(hash, password string) bool {
 	if err != nil {
 		return false
 	}
+	// A corrupt or hostile stored hash must not panic or allocate without
+	// bound: accept only sane parameters (up to 1 GiB of memory).
+	if t < 1 || t > 16 || p < 1 || mem < 8*uint32(p) || mem > 1<<20 || len(salt) < 8 || len(want) < 16 || len(want) > 64 {
+		return false
+	}
 	got := argon2.IDKey([]byte(password), salt, t, mem, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }

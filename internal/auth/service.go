@@ -14,6 +14,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+
 	"github.com/chidao/chidao/ent"
 	"github.com/chidao/chidao/ent/apitoken"
 	"github.com/chidao/chidao/ent/savedquery"
@@ -261,8 +264,13 @@ func (s *Service) CreateToken(ctx context.Context, in TokenInput) (string, *ent.
 		if err != nil {
 			return "", nil, errorf("NOT_FOUND", "saved query not found")
 		}
-		if !strings.HasPrefix(strings.TrimSpace(q.Document), "query") && !strings.HasPrefix(strings.TrimSpace(q.Document), "{") {
-			return "", nil, errorf("INVALID_INPUT", "an embed token can only run a query, not a mutation")
+		// The token runs the query's current document: only its owner, who
+		// alone can change that document, may publish it as an embed.
+		if q.OwnerID != in.UserID {
+			return "", nil, errorf("FORBIDDEN", "only the owner of a saved query may create embed tokens for it")
+		}
+		if err := onlyQueries(q.Document); err != nil {
+			return "", nil, err
 		}
 		for _, o := range in.AllowedOrigins {
 			if !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") || strings.Count(o, "/") != 2 {
@@ -374,6 +382,23 @@ func clip(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// onlyQueries refuses a document with any operation other than a query.
+func onlyQueries(doc string) error {
+	d, err := parser.ParseQuery(&ast.Source{Input: doc})
+	if err != nil {
+		return errorf("INVALID_INPUT", "the saved query does not parse: %v", err)
+	}
+	if len(d.Operations) == 0 {
+		return errorf("INVALID_INPUT", "the saved query has no operation")
+	}
+	for _, op := range d.Operations {
+		if op.Operation != ast.Query {
+			return errorf("INVALID_INPUT", "an embed token can only run queries, and the saved query has a %s", op.Operation)
+		}
+	}
+	return nil
 }
 
 // IsAuthError reports whether err is a credential Error.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -32,7 +33,7 @@ type GraphQLConfig struct {
 	QueryCacheSize  int  // parsed documents kept
 	APQCacheSize    int  // automatic persisted queries kept
 	// RoleBudgets lower the complexity limit for some roles; a token's own
-	// limit wins over both.
+	// limit can lower it further, never raise it.
 	RoleBudgets map[viewer.Role]int
 }
 
@@ -45,7 +46,7 @@ func (c GraphQLConfig) budget(v *viewer.Viewer) int {
 	if b, ok := c.RoleBudgets[v.Role]; ok && b < limit {
 		limit = b
 	}
-	if v.ComplexityLimit > 0 {
+	if v.ComplexityLimit > 0 && v.ComplexityLimit < limit {
 		limit = v.ComplexityLimit
 	}
 	return limit
@@ -71,9 +72,11 @@ func newGraphQL(client *ent.Client, svc *auth.Service, cfg GraphQLConfig, log *s
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(pageLimit{max: cfg.MaxPageSize})
-	srv.Use(&extension.ComplexityLimit{Func: func(ctx context.Context, _ *graphql.OperationContext) int {
+	limit := extension.FixedComplexityLimit(cfg.ComplexityLimit, complexity.WithFixedScalarValue(0))
+	limit.Func = func(ctx context.Context, _ *graphql.OperationContext) int {
 		return cfg.budget(viewer.FromContext(ctx))
-	}})
+	}
+	srv.Use(limit)
 	srv.Use(entgql.Transactioner{TxOpener: client})
 
 	srv.SetErrorPresenter(presentError(log))
