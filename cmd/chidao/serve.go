@@ -18,6 +18,9 @@ func newServeCmd(a *app) *cobra.Command {
 			ctx := cmd.Context()
 			log := a.cfg.Logger()
 			log.Info("starting chidao", "version", version, "config", a.cfg)
+			if _, _, err := adminFromEnv(); err != nil {
+				return err
+			}
 			db, err := a.open(ctx, log, !a.cfg.NoMigrate)
 			if err != nil {
 				return err
@@ -38,6 +41,9 @@ func newServeCmd(a *app) *cobra.Command {
 				} else {
 					log.Info("database is not empty; demo data not loaded")
 				}
+			}
+			if err := a.bootstrap(ctx, db, log, cmd.ErrOrStderr()); err != nil {
+				return err
 			}
 			srv := server.New(a.cfg.Server, db, log)
 			return srv.Run(ctx, func(addr net.Addr) {

@@ -1,9 +1,11 @@
 // Package demo loads chidao's demo data: the Hải Phòng / Kiến An
 // organisation tree and the chain 43-CT/TW → 44-KL/TW → 809-CV/TU →
 // 1416-CV/QU, with the five tasks of 1416-CV/QU, their assignees and a few
-// periods of reports. The data is kept as data (demo.json and the real text
-// of the dispatch), not as Go literals. Progress, dates of completion and
-// report figures are illustrative.
+// periods of reports; one invented secret (MẬT) plan, so that clearance can
+// be seen at work; one account per role and a shared saved query (users.go).
+// The data is kept as data (demo.json and the real text of the dispatch),
+// not as Go literals. Progress, dates of completion and report figures are
+// illustrative.
 package demo
 
 import (
@@ -29,7 +31,7 @@ import (
 //go:embed demo.json *.txt
 var files embed.FS
 
-// Data is the demo data set, with rows refering to each other by key.
+// Data is the demo data set, with rows referring to each other by key.
 type Data struct {
 	Organizations []struct {
 		Key              string   `json:"key"`
@@ -80,6 +82,7 @@ type Data struct {
 		AuthorityText    string `json:"authorityText"`
 		OnBehalfOf       string `json:"onBehalfOf"`
 		ByReference      bool   `json:"byReference"`
+		Secrecy          string `json:"secrecy"`
 	} `json:"directives"`
 	References []struct {
 		Source          string `json:"source"`
@@ -130,6 +133,8 @@ type Data struct {
 		ReviewState  string             `json:"reviewState"`
 		ReviewNote   string             `json:"reviewNote"`
 	} `json:"reports"`
+	Users        []User       `json:"users"`
+	SavedQueries []SavedQuery `json:"savedQueries"`
 }
 
 // Date reads "2006-01-02" or an RFC 3339 time; the zero Date means unset.
@@ -331,6 +336,9 @@ func load(ctx context.Context, c *ent.Client, d *Data) error {
 		if x.Authority != "" {
 			q.SetAuthority(directive.Authority(x.Authority))
 		}
+		if x.Secrecy != "" {
+			q.SetSecrecy(directive.Secrecy(x.Secrecy))
+		}
 		row, err := q.Save(ctx)
 		if err != nil {
 			return fmt.Errorf("directive %s: %w", x.Key, err)
@@ -434,5 +442,5 @@ func load(ctx context.Context, c *ent.Client, d *Data) error {
 			return fmt.Errorf("report of %s: %w", r.Organization, err)
 		}
 	}
-	return nil
+	return loadAccounts(ctx, c, d, ids)
 }
