@@ -192,7 +192,7 @@ func classifyRef(s string, sm symbolMatch, sentI int, sent string, rc refCtx, re
 		return RelImplements
 	}
 	// "Quyết định này thay thế Quyết định số …", "… bãi bỏ …"
-	if reThisReplaces.MatchString(sent) && strings.Index(sent, sm.text) > 0 {
+	if firstMatchNear(reThisReplaces, sent, []string{"thay thế", "bãi bỏ", "Thay thế", "Bãi bỏ"}, 120, 160) != nil && strings.Index(sent, sm.text) > 0 {
 		return RelSupersedes
 	}
 	if sm.i >= rc.preambleEnd || sm.i < rc.bodyStart {
