@@ -105,6 +105,20 @@ func normalize(b []byte) text {
 	bl := newBuilder(len(b) + 16)
 	for i := 0; i < len(b); {
 		c := b[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' {
+			// a run of plain ASCII is copied as is
+			j := i + 1
+			for j < len(b) && (b[j] >= 0x20 && b[j] < 0x7f || b[j] == '\n') {
+				j++
+			}
+			bl.b = append(bl.b, b[i:j]...)
+			for k := i; k < j; k++ {
+				bl.start = append(bl.start, int32(k))
+				bl.end = append(bl.end, int32(k+1))
+			}
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case c == '\r':
