@@ -48,17 +48,26 @@ func main() {
 
 // visibleEdgeFilters marks every hasXWith field of every WhereInput with
 // @visible, so the server adds the caller's visibility rules inside edge
-// filters: a filter can then never test for rows its caller may not see.
+// filters, and drops the boolean hasX filters: a filter can then never test
+// for rows its caller may not see.
 func visibleEdgeFilters(_ *gen.Graph, s *ast.Schema) error {
 	for name, def := range s.Types {
 		if def.Kind != ast.InputObject || !strings.HasSuffix(name, "WhereInput") {
 			continue
 		}
+		var kept ast.FieldList
 		for _, f := range def.Fields {
 			if strings.HasPrefix(f.Name, "has") && strings.HasSuffix(f.Name, "With") {
 				f.Directives = append(f.Directives, &ast.Directive{Name: "visible"})
 			}
+			// "hasX: true" would count related rows the caller may not see;
+			// "hasXWith: [{}]" says the same and is filtered.
+			if strings.HasPrefix(f.Name, "has") && !strings.HasSuffix(f.Name, "With") && f.Type.Name() == "Boolean" {
+				continue
+			}
+			kept = append(kept, f)
 		}
+		def.Fields = kept
 	}
 	return nil
 }

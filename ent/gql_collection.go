@@ -102,11 +102,6 @@ func (_q *APITokenQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, apitoken.FieldPrefix)
 				fieldSeen[apitoken.FieldPrefix] = struct{}{}
 			}
-		case "userID":
-			if _, ok := fieldSeen[apitoken.FieldUserID]; !ok {
-				selectedFields = append(selectedFields, apitoken.FieldUserID)
-				fieldSeen[apitoken.FieldUserID] = struct{}{}
-			}
 		case "expiresAt":
 			if _, ok := fieldSeen[apitoken.FieldExpiresAt]; !ok {
 				selectedFields = append(selectedFields, apitoken.FieldExpiresAt)
@@ -126,11 +121,6 @@ func (_q *APITokenQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[apitoken.FieldComplexityLimit]; !ok {
 				selectedFields = append(selectedFields, apitoken.FieldComplexityLimit)
 				fieldSeen[apitoken.FieldComplexityLimit] = struct{}{}
-			}
-		case "savedQueryID":
-			if _, ok := fieldSeen[apitoken.FieldSavedQueryID]; !ok {
-				selectedFields = append(selectedFields, apitoken.FieldSavedQueryID)
-				fieldSeen[apitoken.FieldSavedQueryID] = struct{}{}
 			}
 		case "variables":
 			if _, ok := fieldSeen[apitoken.FieldVariables]; !ok {
@@ -391,11 +381,6 @@ func (_q *DeadlineExtensionQuery) collectField(ctx context.Context, oneNode bool
 			if _, ok := fieldSeen[deadlineextension.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, deadlineextension.FieldUpdatedAt)
 				fieldSeen[deadlineextension.FieldUpdatedAt] = struct{}{}
-			}
-		case "assignmentID":
-			if _, ok := fieldSeen[deadlineextension.FieldAssignmentID]; !ok {
-				selectedFields = append(selectedFields, deadlineextension.FieldAssignmentID)
-				fieldSeen[deadlineextension.FieldAssignmentID] = struct{}{}
 			}
 		case "previousDueDate":
 			if _, ok := fieldSeen[deadlineextension.FieldPreviousDueDate]; !ok {
@@ -1037,16 +1022,6 @@ func (_q *DirectiveQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, directive.FieldIssuerCode)
 				fieldSeen[directive.FieldIssuerCode] = struct{}{}
 			}
-		case "issuerID":
-			if _, ok := fieldSeen[directive.FieldIssuerID]; !ok {
-				selectedFields = append(selectedFields, directive.FieldIssuerID)
-				fieldSeen[directive.FieldIssuerID] = struct{}{}
-			}
-		case "actingBodyID":
-			if _, ok := fieldSeen[directive.FieldActingBodyID]; !ok {
-				selectedFields = append(selectedFields, directive.FieldActingBodyID)
-				fieldSeen[directive.FieldActingBodyID] = struct{}{}
-			}
 		case "headerParentText":
 			if _, ok := fieldSeen[directive.FieldHeaderParentText]; !ok {
 				selectedFields = append(selectedFields, directive.FieldHeaderParentText)
@@ -1071,11 +1046,6 @@ func (_q *DirectiveQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[directive.FieldFullText]; !ok {
 				selectedFields = append(selectedFields, directive.FieldFullText)
 				fieldSeen[directive.FieldFullText] = struct{}{}
-			}
-		case "signerID":
-			if _, ok := fieldSeen[directive.FieldSignerID]; !ok {
-				selectedFields = append(selectedFields, directive.FieldSignerID)
-				fieldSeen[directive.FieldSignerID] = struct{}{}
 			}
 		case "signerName":
 			if _, ok := fieldSeen[directive.FieldSignerName]; !ok {
@@ -1257,16 +1227,6 @@ func (_q *DirectiveReferenceQuery) collectField(ctx context.Context, oneNode boo
 				selectedFields = append(selectedFields, directivereference.FieldUpdatedAt)
 				fieldSeen[directivereference.FieldUpdatedAt] = struct{}{}
 			}
-		case "sourceID":
-			if _, ok := fieldSeen[directivereference.FieldSourceID]; !ok {
-				selectedFields = append(selectedFields, directivereference.FieldSourceID)
-				fieldSeen[directivereference.FieldSourceID] = struct{}{}
-			}
-		case "targetID":
-			if _, ok := fieldSeen[directivereference.FieldTargetID]; !ok {
-				selectedFields = append(selectedFields, directivereference.FieldTargetID)
-				fieldSeen[directivereference.FieldTargetID] = struct{}{}
-			}
 		case "relation":
 			if _, ok := fieldSeen[directivereference.FieldRelation]; !ok {
 				selectedFields = append(selectedFields, directivereference.FieldRelation)
@@ -1426,16 +1386,6 @@ func (_q *MembershipQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[membership.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, membership.FieldUpdatedAt)
 				fieldSeen[membership.FieldUpdatedAt] = struct{}{}
-			}
-		case "personID":
-			if _, ok := fieldSeen[membership.FieldPersonID]; !ok {
-				selectedFields = append(selectedFields, membership.FieldPersonID)
-				fieldSeen[membership.FieldPersonID] = struct{}{}
-			}
-		case "organizationID":
-			if _, ok := fieldSeen[membership.FieldOrganizationID]; !ok {
-				selectedFields = append(selectedFields, membership.FieldOrganizationID)
-				fieldSeen[membership.FieldOrganizationID] = struct{}{}
 			}
 		case "postTitle":
 			if _, ok := fieldSeen[membership.FieldPostTitle]; !ok {
@@ -2354,21 +2304,6 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 				selectedFields = append(selectedFields, organization.FieldValidTo)
 				fieldSeen[organization.FieldValidTo] = struct{}{}
 			}
-		case "path":
-			if _, ok := fieldSeen[organization.FieldPath]; !ok {
-				selectedFields = append(selectedFields, organization.FieldPath)
-				fieldSeen[organization.FieldPath] = struct{}{}
-			}
-		case "parentID":
-			if _, ok := fieldSeen[organization.FieldParentID]; !ok {
-				selectedFields = append(selectedFields, organization.FieldParentID)
-				fieldSeen[organization.FieldParentID] = struct{}{}
-			}
-		case "successorID":
-			if _, ok := fieldSeen[organization.FieldSuccessorID]; !ok {
-				selectedFields = append(selectedFields, organization.FieldSuccessorID)
-				fieldSeen[organization.FieldSuccessorID] = struct{}{}
-			}
 		case "id":
 		case "__typename":
 		default:
@@ -2787,16 +2722,6 @@ func (_q *RecipientQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, recipient.FieldUpdatedAt)
 				fieldSeen[recipient.FieldUpdatedAt] = struct{}{}
 			}
-		case "directiveID":
-			if _, ok := fieldSeen[recipient.FieldDirectiveID]; !ok {
-				selectedFields = append(selectedFields, recipient.FieldDirectiveID)
-				fieldSeen[recipient.FieldDirectiveID] = struct{}{}
-			}
-		case "organizationID":
-			if _, ok := fieldSeen[recipient.FieldOrganizationID]; !ok {
-				selectedFields = append(selectedFields, recipient.FieldOrganizationID)
-				fieldSeen[recipient.FieldOrganizationID] = struct{}{}
-			}
 		case "text":
 			if _, ok := fieldSeen[recipient.FieldText]; !ok {
 				selectedFields = append(selectedFields, recipient.FieldText)
@@ -2977,26 +2902,6 @@ func (_q *ReportQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, report.FieldUpdatedAt)
 				fieldSeen[report.FieldUpdatedAt] = struct{}{}
 			}
-		case "organizationID":
-			if _, ok := fieldSeen[report.FieldOrganizationID]; !ok {
-				selectedFields = append(selectedFields, report.FieldOrganizationID)
-				fieldSeen[report.FieldOrganizationID] = struct{}{}
-			}
-		case "taskID":
-			if _, ok := fieldSeen[report.FieldTaskID]; !ok {
-				selectedFields = append(selectedFields, report.FieldTaskID)
-				fieldSeen[report.FieldTaskID] = struct{}{}
-			}
-		case "directiveID":
-			if _, ok := fieldSeen[report.FieldDirectiveID]; !ok {
-				selectedFields = append(selectedFields, report.FieldDirectiveID)
-				fieldSeen[report.FieldDirectiveID] = struct{}{}
-			}
-		case "assignmentID":
-			if _, ok := fieldSeen[report.FieldAssignmentID]; !ok {
-				selectedFields = append(selectedFields, report.FieldAssignmentID)
-				fieldSeen[report.FieldAssignmentID] = struct{}{}
-			}
 		case "periodStart":
 			if _, ok := fieldSeen[report.FieldPeriodStart]; !ok {
 				selectedFields = append(selectedFields, report.FieldPeriodStart)
@@ -3128,21 +3033,6 @@ func (_q *SavedQueryQuery) collectField(ctx context.Context, oneNode bool, opCtx
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
 
-		case "owner":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&UserClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
-				return err
-			}
-			_q.withOwner = query
-			if _, ok := fieldSeen[savedquery.FieldOwnerID]; !ok {
-				selectedFields = append(selectedFields, savedquery.FieldOwnerID)
-				fieldSeen[savedquery.FieldOwnerID] = struct{}{}
-			}
-
 		case "embedTokens":
 			var (
 				alias = field.Alias
@@ -3199,11 +3089,6 @@ func (_q *SavedQueryQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[savedquery.FieldSharing]; !ok {
 				selectedFields = append(selectedFields, savedquery.FieldSharing)
 				fieldSeen[savedquery.FieldSharing] = struct{}{}
-			}
-		case "ownerID":
-			if _, ok := fieldSeen[savedquery.FieldOwnerID]; !ok {
-				selectedFields = append(selectedFields, savedquery.FieldOwnerID)
-				fieldSeen[savedquery.FieldOwnerID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -3706,21 +3591,6 @@ func (_q *TaskQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, task.FieldUpdatedAt)
 				fieldSeen[task.FieldUpdatedAt] = struct{}{}
 			}
-		case "directiveID":
-			if _, ok := fieldSeen[task.FieldDirectiveID]; !ok {
-				selectedFields = append(selectedFields, task.FieldDirectiveID)
-				fieldSeen[task.FieldDirectiveID] = struct{}{}
-			}
-		case "parentID":
-			if _, ok := fieldSeen[task.FieldParentID]; !ok {
-				selectedFields = append(selectedFields, task.FieldParentID)
-				fieldSeen[task.FieldParentID] = struct{}{}
-			}
-		case "implementsID":
-			if _, ok := fieldSeen[task.FieldImplementsID]; !ok {
-				selectedFields = append(selectedFields, task.FieldImplementsID)
-				fieldSeen[task.FieldImplementsID] = struct{}{}
-			}
 		case "sectionPath":
 			if _, ok := fieldSeen[task.FieldSectionPath]; !ok {
 				selectedFields = append(selectedFields, task.FieldSectionPath)
@@ -4089,16 +3959,6 @@ func (_q *TaskAssignmentQuery) collectField(ctx context.Context, oneNode bool, o
 				selectedFields = append(selectedFields, taskassignment.FieldUpdatedAt)
 				fieldSeen[taskassignment.FieldUpdatedAt] = struct{}{}
 			}
-		case "taskID":
-			if _, ok := fieldSeen[taskassignment.FieldTaskID]; !ok {
-				selectedFields = append(selectedFields, taskassignment.FieldTaskID)
-				fieldSeen[taskassignment.FieldTaskID] = struct{}{}
-			}
-		case "organizationID":
-			if _, ok := fieldSeen[taskassignment.FieldOrganizationID]; !ok {
-				selectedFields = append(selectedFields, taskassignment.FieldOrganizationID)
-				fieldSeen[taskassignment.FieldOrganizationID] = struct{}{}
-			}
 		case "role":
 			if _, ok := fieldSeen[taskassignment.FieldRole]; !ok {
 				selectedFields = append(selectedFields, taskassignment.FieldRole)
@@ -4441,11 +4301,6 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[user.FieldRole]; !ok {
 				selectedFields = append(selectedFields, user.FieldRole)
 				fieldSeen[user.FieldRole] = struct{}{}
-			}
-		case "scopeID":
-			if _, ok := fieldSeen[user.FieldScopeID]; !ok {
-				selectedFields = append(selectedFields, user.FieldScopeID)
-				fieldSeen[user.FieldScopeID] = struct{}{}
 			}
 		case "clearance":
 			if _, ok := fieldSeen[user.FieldClearance]; !ok {

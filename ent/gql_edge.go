@@ -467,14 +467,6 @@ func (_m *Report) Assignment(ctx context.Context) (*TaskAssignment, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *SavedQuery) Owner(ctx context.Context) (*User, error) {
-	result, err := _m.Edges.OwnerOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryOwner().Only(ctx)
-	}
-	return result, err
-}
-
 func (_m *SavedQuery) EmbedTokens(ctx context.Context) (result []*APIToken, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedEmbedTokens(graphql.GetFieldContext(ctx).Field.Alias)

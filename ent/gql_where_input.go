@@ -6250,10 +6250,6 @@ type SavedQueryWhereInput struct {
 	OwnerIDIn    []int `json:"ownerIDIn,omitempty"`
 	OwnerIDNotIn []int `json:"ownerIDNotIn,omitempty"`
 
-	// "owner" edge predicates.
-	HasOwner     *bool             `json:"hasOwner,omitempty"`
-	HasOwnerWith []*UserWhereInput `json:"hasOwnerWith,omitempty"`
-
 	// "embed_tokens" edge predicates.
 	HasEmbedTokens     *bool                 `json:"hasEmbedTokens,omitempty"`
 	HasEmbedTokensWith []*APITokenWhereInput `json:"hasEmbedTokensWith,omitempty"`
@@ -6640,24 +6636,6 @@ func (i *SavedQueryWhereInput) P() (predicate.SavedQuery, error) {
 		predicates = append(predicates, savedquery.OwnerIDNotIn(i.OwnerIDNotIn...))
 	}
 
-	if i.HasOwner != nil {
-		p := savedquery.HasOwner()
-		if !*i.HasOwner {
-			p = savedquery.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasOwnerWith) > 0 {
-		with := make([]predicate.User, 0, len(i.HasOwnerWith))
-		for _, w := range i.HasOwnerWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasOwnerWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, savedquery.HasOwnerWith(with...))
-	}
 	if i.HasEmbedTokens != nil {
 		p := savedquery.HasEmbedTokens()
 		if !*i.HasEmbedTokens {

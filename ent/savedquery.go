@@ -47,7 +47,7 @@ type SavedQuery struct {
 
 // SavedQueryEdges holds the relations/edges for other nodes in the graph.
 type SavedQueryEdges struct {
-	// Owner holds the value of the owner edge.
+	// Not in the API: accounts see only their own user
 	Owner *User `json:"owner,omitempty"`
 	// EmbedTokens holds the value of the embed_tokens edge.
 	EmbedTokens []*APIToken `json:"embed_tokens,omitempty"`
@@ -55,7 +55,7 @@ type SavedQueryEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [1]map[string]int
 
 	namedEmbedTokens map[string][]*APIToken
 }

@@ -71,10 +71,8 @@ type ComplexityRoot struct {
 		Prefix          func(childComplexity int) int
 		RevokedAt       func(childComplexity int) int
 		SavedQuery      func(childComplexity int) int
-		SavedQueryID    func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
 		User            func(childComplexity int) int
-		UserID          func(childComplexity int) int
 		Variables       func(childComplexity int) int
 	}
 
@@ -126,7 +124,6 @@ type ComplexityRoot struct {
 
 	DeadlineExtension struct {
 		Assignment      func(childComplexity int) int
-		AssignmentID    func(childComplexity int) int
 		CreatedAt       func(childComplexity int) int
 		GrantedOn       func(childComplexity int) int
 		ID              func(childComplexity int) int
@@ -149,7 +146,6 @@ type ComplexityRoot struct {
 
 	Directive struct {
 		ActingBody       func(childComplexity int) int
-		ActingBodyID     func(childComplexity int) int
 		Authority        func(childComplexity int) int
 		AuthorityText    func(childComplexity int) int
 		ByReference      func(childComplexity int) int
@@ -162,7 +158,6 @@ type ComplexityRoot struct {
 		IssueDate        func(childComplexity int) int
 		Issuer           func(childComplexity int) int
 		IssuerCode       func(childComplexity int) int
-		IssuerID         func(childComplexity int) int
 		Number           func(childComplexity int) int
 		OnBehalfOf       func(childComplexity int) int
 		Place            func(childComplexity int) int
@@ -171,7 +166,6 @@ type ComplexityRoot struct {
 		Reports          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ReportOrder, where *ent.ReportWhereInput) int
 		Secrecy          func(childComplexity int) int
 		Signer           func(childComplexity int) int
-		SignerID         func(childComplexity int) int
 		SignerName       func(childComplexity int) int
 		SignerPost       func(childComplexity int) int
 		SourceURL        func(childComplexity int) int
@@ -206,9 +200,7 @@ type ComplexityRoot struct {
 		Ordinal         func(childComplexity int) int
 		Relation        func(childComplexity int) int
 		Source          func(childComplexity int) int
-		SourceID        func(childComplexity int) int
 		Target          func(childComplexity int) int
-		TargetID        func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
 	}
 
@@ -258,17 +250,15 @@ type ComplexityRoot struct {
 	}
 
 	Membership struct {
-		CreatedAt      func(childComplexity int) int
-		EndDate        func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Organization   func(childComplexity int) int
-		OrganizationID func(childComplexity int) int
-		Person         func(childComplexity int) int
-		PersonID       func(childComplexity int) int
-		PostTitle      func(childComplexity int) int
-		Role           func(childComplexity int) int
-		StartDate      func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		EndDate      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Organization func(childComplexity int) int
+		Person       func(childComplexity int) int
+		PostTitle    func(childComplexity int) int
+		Role         func(childComplexity int) int
+		StartDate    func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	MembershipConnection struct {
@@ -341,14 +331,11 @@ type ComplexityRoot struct {
 		Memberships      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MembershipOrder, where *ent.MembershipWhereInput) int
 		Name             func(childComplexity int) int
 		Parent           func(childComplexity int) int
-		ParentID         func(childComplexity int) int
-		Path             func(childComplexity int) int
 		Predecessors     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Received         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RecipientOrder, where *ent.RecipientWhereInput) int
 		Reports          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ReportOrder, where *ent.ReportWhereInput) int
 		ShortName        func(childComplexity int) int
 		Successor        func(childComplexity int) int
-		SuccessorID      func(childComplexity int) int
 		System           func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 		ValidFrom        func(childComplexity int) int
@@ -432,17 +419,15 @@ type ComplexityRoot struct {
 	}
 
 	Recipient struct {
-		CreatedAt      func(childComplexity int) int
-		Directive      func(childComplexity int) int
-		DirectiveID    func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Kind           func(childComplexity int) int
-		Ordinal        func(childComplexity int) int
-		Organization   func(childComplexity int) int
-		OrganizationID func(childComplexity int) int
-		PurposeNote    func(childComplexity int) int
-		Text           func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Directive    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Ordinal      func(childComplexity int) int
+		Organization func(childComplexity int) int
+		PurposeNote  func(childComplexity int) int
+		Text         func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	RecipientConnection struct {
@@ -466,25 +451,21 @@ type ComplexityRoot struct {
 	}
 
 	Report struct {
-		Assignment     func(childComplexity int) int
-		AssignmentID   func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		Directive      func(childComplexity int) int
-		DirectiveID    func(childComplexity int) int
-		Figures        func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Organization   func(childComplexity int) int
-		OrganizationID func(childComplexity int) int
-		PeriodEnd      func(childComplexity int) int
-		PeriodStart    func(childComplexity int) int
-		ReviewNote     func(childComplexity int) int
-		ReviewState    func(childComplexity int) int
-		ReviewedAt     func(childComplexity int) int
-		SubmittedAt    func(childComplexity int) int
-		Task           func(childComplexity int) int
-		TaskID         func(childComplexity int) int
-		Text           func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
+		Assignment   func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Directive    func(childComplexity int) int
+		Figures      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Organization func(childComplexity int) int
+		PeriodEnd    func(childComplexity int) int
+		PeriodStart  func(childComplexity int) int
+		ReviewNote   func(childComplexity int) int
+		ReviewState  func(childComplexity int) int
+		ReviewedAt   func(childComplexity int) int
+		SubmittedAt  func(childComplexity int) int
+		Task         func(childComplexity int) int
+		Text         func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	ReportConnection struct {
@@ -507,8 +488,6 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Name          func(childComplexity int) int
 		OperationName func(childComplexity int) int
-		Owner         func(childComplexity int) int
-		OwnerID       func(childComplexity int) int
 		Sharing       func(childComplexity int) int
 		UpdatedAt     func(childComplexity int) int
 		Variables     func(childComplexity int) int
@@ -540,18 +519,15 @@ type ComplexityRoot struct {
 		CreatedAt      func(childComplexity int) int
 		DeadlineKind   func(childComplexity int) int
 		Directive      func(childComplexity int) int
-		DirectiveID    func(childComplexity int) int
 		DueDate        func(childComplexity int) int
 		DueText        func(childComplexity int) int
 		ExpectedOutput func(childComplexity int) int
 		ID             func(childComplexity int) int
 		ImplementedBy  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) int
 		Implements     func(childComplexity int) int
-		ImplementsID   func(childComplexity int) int
 		Kind           func(childComplexity int) int
 		Ordinal        func(childComplexity int) int
 		Parent         func(childComplexity int) int
-		ParentID       func(childComplexity int) int
 		Recurrence     func(childComplexity int) int
 		Reports        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ReportOrder, where *ent.ReportWhereInput) int
 		SectionPath    func(childComplexity int) int
@@ -568,7 +544,6 @@ type ComplexityRoot struct {
 		Extensions      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DeadlineExtensionOrder, where *ent.DeadlineExtensionWhereInput) int
 		ID              func(childComplexity int) int
 		Organization    func(childComplexity int) int
-		OrganizationID  func(childComplexity int) int
 		OriginalDueDate func(childComplexity int) int
 		Progress        func(childComplexity int) int
 		ProgressNote    func(childComplexity int) int
@@ -576,7 +551,6 @@ type ComplexityRoot struct {
 		Role            func(childComplexity int) int
 		Status          func(childComplexity int, asOf *time.Time) int
 		Task            func(childComplexity int) int
-		TaskID          func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
 		Verb            func(childComplexity int) int
 	}
@@ -633,7 +607,6 @@ type ComplexityRoot struct {
 		Role               func(childComplexity int) int
 		SavedQueries       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.SavedQueryOrder, where *ent.SavedQueryWhereInput) int
 		Scope              func(childComplexity int) int
-		ScopeID            func(childComplexity int) int
 		Tokens             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
 		UpdatedAt          func(childComplexity int) int
 	}
@@ -807,12 +780,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APIToken.SavedQuery(childComplexity), true
-	case "APIToken.savedQueryID":
-		if e.ComplexityRoot.APIToken.SavedQueryID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.APIToken.SavedQueryID(childComplexity), true
 	case "APIToken.updatedAt":
 		if e.ComplexityRoot.APIToken.UpdatedAt == nil {
 			break
@@ -825,12 +792,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APIToken.User(childComplexity), true
-	case "APIToken.userID":
-		if e.ComplexityRoot.APIToken.UserID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.APIToken.UserID(childComplexity), true
 	case "APIToken.variables":
 		if e.ComplexityRoot.APIToken.Variables == nil {
 			break
@@ -1001,12 +962,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeadlineExtension.Assignment(childComplexity), true
-	case "DeadlineExtension.assignmentID":
-		if e.ComplexityRoot.DeadlineExtension.AssignmentID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeadlineExtension.AssignmentID(childComplexity), true
 	case "DeadlineExtension.createdAt":
 		if e.ComplexityRoot.DeadlineExtension.CreatedAt == nil {
 			break
@@ -1088,12 +1043,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Directive.ActingBody(childComplexity), true
-	case "Directive.actingBodyID":
-		if e.ComplexityRoot.Directive.ActingBodyID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Directive.ActingBodyID(childComplexity), true
 	case "Directive.authority":
 		if e.ComplexityRoot.Directive.Authority == nil {
 			break
@@ -1171,12 +1120,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Directive.IssuerCode(childComplexity), true
-	case "Directive.issuerID":
-		if e.ComplexityRoot.Directive.IssuerID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Directive.IssuerID(childComplexity), true
 	case "Directive.number":
 		if e.ComplexityRoot.Directive.Number == nil {
 			break
@@ -1240,12 +1183,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Directive.Signer(childComplexity), true
-	case "Directive.signerID":
-		if e.ComplexityRoot.Directive.SignerID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Directive.SignerID(childComplexity), true
 	case "Directive.signerName":
 		if e.ComplexityRoot.Directive.SignerName == nil {
 			break
@@ -1404,24 +1341,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DirectiveReference.Source(childComplexity), true
-	case "DirectiveReference.sourceID":
-		if e.ComplexityRoot.DirectiveReference.SourceID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DirectiveReference.SourceID(childComplexity), true
 	case "DirectiveReference.target":
 		if e.ComplexityRoot.DirectiveReference.Target == nil {
 			break
 		}
 
 		return e.ComplexityRoot.DirectiveReference.Target(childComplexity), true
-	case "DirectiveReference.targetID":
-		if e.ComplexityRoot.DirectiveReference.TargetID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DirectiveReference.TargetID(childComplexity), true
 	case "DirectiveReference.updatedAt":
 		if e.ComplexityRoot.DirectiveReference.UpdatedAt == nil {
 			break
@@ -1638,24 +1563,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.Organization(childComplexity), true
-	case "Membership.organizationID":
-		if e.ComplexityRoot.Membership.OrganizationID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Membership.OrganizationID(childComplexity), true
 	case "Membership.person":
 		if e.ComplexityRoot.Membership.Person == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Membership.Person(childComplexity), true
-	case "Membership.personID":
-		if e.ComplexityRoot.Membership.PersonID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Membership.PersonID(childComplexity), true
 	case "Membership.postTitle":
 		if e.ComplexityRoot.Membership.PostTitle == nil {
 			break
@@ -2269,18 +2182,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Parent(childComplexity), true
-	case "Organization.parentID":
-		if e.ComplexityRoot.Organization.ParentID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organization.ParentID(childComplexity), true
-	case "Organization.path":
-		if e.ComplexityRoot.Organization.Path == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organization.Path(childComplexity), true
 	case "Organization.predecessors":
 		if e.ComplexityRoot.Organization.Predecessors == nil {
 			break
@@ -2326,12 +2227,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Successor(childComplexity), true
-	case "Organization.successorID":
-		if e.ComplexityRoot.Organization.SuccessorID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organization.SuccessorID(childComplexity), true
 	case "Organization.system":
 		if e.ComplexityRoot.Organization.System == nil {
 			break
@@ -2768,12 +2663,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recipient.Directive(childComplexity), true
-	case "Recipient.directiveID":
-		if e.ComplexityRoot.Recipient.DirectiveID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Recipient.DirectiveID(childComplexity), true
 	case "Recipient.id":
 		if e.ComplexityRoot.Recipient.ID == nil {
 			break
@@ -2798,12 +2687,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recipient.Organization(childComplexity), true
-	case "Recipient.organizationID":
-		if e.ComplexityRoot.Recipient.OrganizationID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Recipient.OrganizationID(childComplexity), true
 	case "Recipient.purposeNote":
 		if e.ComplexityRoot.Recipient.PurposeNote == nil {
 			break
@@ -2898,12 +2781,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Report.Assignment(childComplexity), true
-	case "Report.assignmentID":
-		if e.ComplexityRoot.Report.AssignmentID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Report.AssignmentID(childComplexity), true
 	case "Report.createdAt":
 		if e.ComplexityRoot.Report.CreatedAt == nil {
 			break
@@ -2916,12 +2793,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Report.Directive(childComplexity), true
-	case "Report.directiveID":
-		if e.ComplexityRoot.Report.DirectiveID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Report.DirectiveID(childComplexity), true
 	case "Report.figures":
 		if e.ComplexityRoot.Report.Figures == nil {
 			break
@@ -2940,12 +2811,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Report.Organization(childComplexity), true
-	case "Report.organizationID":
-		if e.ComplexityRoot.Report.OrganizationID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Report.OrganizationID(childComplexity), true
 	case "Report.periodEnd":
 		if e.ComplexityRoot.Report.PeriodEnd == nil {
 			break
@@ -2988,12 +2853,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Report.Task(childComplexity), true
-	case "Report.taskID":
-		if e.ComplexityRoot.Report.TaskID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Report.TaskID(childComplexity), true
 	case "Report.text":
 		if e.ComplexityRoot.Report.Text == nil {
 			break
@@ -3087,18 +2946,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SavedQuery.OperationName(childComplexity), true
-	case "SavedQuery.owner":
-		if e.ComplexityRoot.SavedQuery.Owner == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SavedQuery.Owner(childComplexity), true
-	case "SavedQuery.ownerID":
-		if e.ComplexityRoot.SavedQuery.OwnerID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SavedQuery.OwnerID(childComplexity), true
 	case "SavedQuery.sharing":
 		if e.ComplexityRoot.SavedQuery.Sharing == nil {
 			break
@@ -3227,12 +3074,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.Directive(childComplexity), true
-	case "Task.directiveID":
-		if e.ComplexityRoot.Task.DirectiveID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Task.DirectiveID(childComplexity), true
 	case "Task.dueDate":
 		if e.ComplexityRoot.Task.DueDate == nil {
 			break
@@ -3274,12 +3115,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.Implements(childComplexity), true
-	case "Task.implementsID":
-		if e.ComplexityRoot.Task.ImplementsID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Task.ImplementsID(childComplexity), true
 	case "Task.kind":
 		if e.ComplexityRoot.Task.Kind == nil {
 			break
@@ -3298,12 +3133,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.Parent(childComplexity), true
-	case "Task.parentID":
-		if e.ComplexityRoot.Task.ParentID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Task.ParentID(childComplexity), true
 	case "Task.recurrence":
 		if e.ComplexityRoot.Task.Recurrence == nil {
 			break
@@ -3398,12 +3227,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TaskAssignment.Organization(childComplexity), true
-	case "TaskAssignment.organizationID":
-		if e.ComplexityRoot.TaskAssignment.OrganizationID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TaskAssignment.OrganizationID(childComplexity), true
 	case "TaskAssignment.originalDueDate":
 		if e.ComplexityRoot.TaskAssignment.OriginalDueDate == nil {
 			break
@@ -3456,12 +3279,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TaskAssignment.Task(childComplexity), true
-	case "TaskAssignment.taskID":
-		if e.ComplexityRoot.TaskAssignment.TaskID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TaskAssignment.TaskID(childComplexity), true
 	case "TaskAssignment.updatedAt":
 		if e.ComplexityRoot.TaskAssignment.UpdatedAt == nil {
 			break
@@ -3684,12 +3501,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Scope(childComplexity), true
-	case "User.scopeID":
-		if e.ComplexityRoot.User.ScopeID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.User.ScopeID(childComplexity), true
 	case "User.tokens":
 		if e.ComplexityRoot.User.Tokens == nil {
 			break
@@ -3916,8 +3727,6 @@ func (ec *executionContext) childFields_APIToken(ctx context.Context, field grap
 		return ec.fieldContext_APIToken_kind(ctx, field)
 	case "prefix":
 		return ec.fieldContext_APIToken_prefix(ctx, field)
-	case "userID":
-		return ec.fieldContext_APIToken_userID(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_APIToken_expiresAt(ctx, field)
 	case "revokedAt":
@@ -3926,8 +3735,6 @@ func (ec *executionContext) childFields_APIToken(ctx context.Context, field grap
 		return ec.fieldContext_APIToken_lastUsedAt(ctx, field)
 	case "complexityLimit":
 		return ec.fieldContext_APIToken_complexityLimit(ctx, field)
-	case "savedQueryID":
-		return ec.fieldContext_APIToken_savedQueryID(ctx, field)
 	case "variables":
 		return ec.fieldContext_APIToken_variables(ctx, field)
 	case "allowedOrigins":
@@ -4040,8 +3847,6 @@ func (ec *executionContext) childFields_DeadlineExtension(ctx context.Context, f
 		return ec.fieldContext_DeadlineExtension_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_DeadlineExtension_updatedAt(ctx, field)
-	case "assignmentID":
-		return ec.fieldContext_DeadlineExtension_assignmentID(ctx, field)
 	case "previousDueDate":
 		return ec.fieldContext_DeadlineExtension_previousDueDate(ctx, field)
 	case "newDueDate":
@@ -4098,10 +3903,6 @@ func (ec *executionContext) childFields_Directive(ctx context.Context, field gra
 		return ec.fieldContext_Directive_system(ctx, field)
 	case "issuerCode":
 		return ec.fieldContext_Directive_issuerCode(ctx, field)
-	case "issuerID":
-		return ec.fieldContext_Directive_issuerID(ctx, field)
-	case "actingBodyID":
-		return ec.fieldContext_Directive_actingBodyID(ctx, field)
 	case "headerParentText":
 		return ec.fieldContext_Directive_headerParentText(ctx, field)
 	case "place":
@@ -4112,8 +3913,6 @@ func (ec *executionContext) childFields_Directive(ctx context.Context, field gra
 		return ec.fieldContext_Directive_subject(ctx, field)
 	case "fullText":
 		return ec.fieldContext_Directive_fullText(ctx, field)
-	case "signerID":
-		return ec.fieldContext_Directive_signerID(ctx, field)
 	case "signerName":
 		return ec.fieldContext_Directive_signerName(ctx, field)
 	case "signerPost":
@@ -4184,10 +3983,6 @@ func (ec *executionContext) childFields_DirectiveReference(ctx context.Context, 
 		return ec.fieldContext_DirectiveReference_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_DirectiveReference_updatedAt(ctx, field)
-	case "sourceID":
-		return ec.fieldContext_DirectiveReference_sourceID(ctx, field)
-	case "targetID":
-		return ec.fieldContext_DirectiveReference_targetID(ctx, field)
 	case "relation":
 		return ec.fieldContext_DirectiveReference_relation(ctx, field)
 	case "citedText":
@@ -4306,10 +4101,6 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Membership_updatedAt(ctx, field)
-	case "personID":
-		return ec.fieldContext_Membership_personID(ctx, field)
-	case "organizationID":
-		return ec.fieldContext_Membership_organizationID(ctx, field)
 	case "postTitle":
 		return ec.fieldContext_Membership_postTitle(ctx, field)
 	case "role":
@@ -4378,12 +4169,6 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_validFrom(ctx, field)
 	case "validTo":
 		return ec.fieldContext_Organization_validTo(ctx, field)
-	case "path":
-		return ec.fieldContext_Organization_path(ctx, field)
-	case "parentID":
-		return ec.fieldContext_Organization_parentID(ctx, field)
-	case "successorID":
-		return ec.fieldContext_Organization_successorID(ctx, field)
 	case "parent":
 		return ec.fieldContext_Organization_parent(ctx, field)
 	case "children":
@@ -4526,10 +4311,6 @@ func (ec *executionContext) childFields_Recipient(ctx context.Context, field gra
 		return ec.fieldContext_Recipient_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Recipient_updatedAt(ctx, field)
-	case "directiveID":
-		return ec.fieldContext_Recipient_directiveID(ctx, field)
-	case "organizationID":
-		return ec.fieldContext_Recipient_organizationID(ctx, field)
 	case "text":
 		return ec.fieldContext_Recipient_text(ctx, field)
 	case "kind":
@@ -4594,14 +4375,6 @@ func (ec *executionContext) childFields_Report(ctx context.Context, field graphq
 		return ec.fieldContext_Report_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Report_updatedAt(ctx, field)
-	case "organizationID":
-		return ec.fieldContext_Report_organizationID(ctx, field)
-	case "taskID":
-		return ec.fieldContext_Report_taskID(ctx, field)
-	case "directiveID":
-		return ec.fieldContext_Report_directiveID(ctx, field)
-	case "assignmentID":
-		return ec.fieldContext_Report_assignmentID(ctx, field)
 	case "periodStart":
 		return ec.fieldContext_Report_periodStart(ctx, field)
 	case "periodEnd":
@@ -4674,10 +4447,6 @@ func (ec *executionContext) childFields_SavedQuery(ctx context.Context, field gr
 		return ec.fieldContext_SavedQuery_documentHash(ctx, field)
 	case "sharing":
 		return ec.fieldContext_SavedQuery_sharing(ctx, field)
-	case "ownerID":
-		return ec.fieldContext_SavedQuery_ownerID(ctx, field)
-	case "owner":
-		return ec.fieldContext_SavedQuery_owner(ctx, field)
 	case "embedTokens":
 		return ec.fieldContext_SavedQuery_embedTokens(ctx, field)
 	}
@@ -4728,12 +4497,6 @@ func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.
 		return ec.fieldContext_Task_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Task_updatedAt(ctx, field)
-	case "directiveID":
-		return ec.fieldContext_Task_directiveID(ctx, field)
-	case "parentID":
-		return ec.fieldContext_Task_parentID(ctx, field)
-	case "implementsID":
-		return ec.fieldContext_Task_implementsID(ctx, field)
 	case "sectionPath":
 		return ec.fieldContext_Task_sectionPath(ctx, field)
 	case "ordinal":
@@ -4786,10 +4549,6 @@ func (ec *executionContext) childFields_TaskAssignment(ctx context.Context, fiel
 		return ec.fieldContext_TaskAssignment_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_TaskAssignment_updatedAt(ctx, field)
-	case "taskID":
-		return ec.fieldContext_TaskAssignment_taskID(ctx, field)
-	case "organizationID":
-		return ec.fieldContext_TaskAssignment_organizationID(ctx, field)
 	case "role":
 		return ec.fieldContext_TaskAssignment_role(ctx, field)
 	case "verb":
@@ -4912,8 +4671,6 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_displayName(ctx, field)
 	case "role":
 		return ec.fieldContext_User_role(ctx, field)
-	case "scopeID":
-		return ec.fieldContext_User_scopeID(ctx, field)
 	case "clearance":
 		return ec.fieldContext_User_clearance(ctx, field)
 	case "disabled":
@@ -8022,29 +7779,6 @@ func (ec *executionContext) fieldContext_APIToken_prefix(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("APIToken", field, false, false, "String")
 }
 
-func (ec *executionContext) _APIToken_userID(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_APIToken_userID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_APIToken_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIToken", field, false, false, "ID")
-}
-
 func (ec *executionContext) _APIToken_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8135,29 +7869,6 @@ func (ec *executionContext) _APIToken_complexityLimit(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_APIToken_complexityLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("APIToken", field, false, false, "Int")
-}
-
-func (ec *executionContext) _APIToken_savedQueryID(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_APIToken_savedQueryID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SavedQueryID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_APIToken_savedQueryID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIToken", field, false, false, "ID")
 }
 
 func (ec *executionContext) _APIToken_variables(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
@@ -8549,14 +8260,14 @@ func (ec *executionContext) _AuditRecord_actorID(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_AuditRecord_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "ID")
 }
 
 func (ec *executionContext) _AuditRecord_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
@@ -8595,14 +8306,14 @@ func (ec *executionContext) _AuditRecord_tokenID(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_AuditRecord_tokenID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "ID")
 }
 
 func (ec *executionContext) _AuditRecord_action(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
@@ -8664,14 +8375,14 @@ func (ec *executionContext) _AuditRecord_entityID(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+			return ec.marshalNID2int(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AuditRecord_entityID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "ID")
 }
 
 func (ec *executionContext) _AuditRecord_before(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
@@ -8984,29 +8695,6 @@ func (ec *executionContext) _DeadlineExtension_updatedAt(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_DeadlineExtension_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeadlineExtension", field, false, false, "Time")
-}
-
-func (ec *executionContext) _DeadlineExtension_assignmentID(ctx context.Context, field graphql.CollectedField, obj *ent.DeadlineExtension) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeadlineExtension_assignmentID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AssignmentID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DeadlineExtension_assignmentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DeadlineExtension", field, false, false, "ID")
 }
 
 func (ec *executionContext) _DeadlineExtension_previousDueDate(ctx context.Context, field graphql.CollectedField, obj *ent.DeadlineExtension) (ret graphql.Marshaler) {
@@ -9482,52 +9170,6 @@ func (ec *executionContext) fieldContext_Directive_issuerCode(_ context.Context,
 	return graphql.NewScalarFieldContext("Directive", field, false, false, "String")
 }
 
-func (ec *executionContext) _Directive_issuerID(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Directive_issuerID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IssuerID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Directive_issuerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Directive", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Directive_actingBodyID(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Directive_actingBodyID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ActingBodyID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Directive_actingBodyID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Directive", field, false, false, "ID")
-}
-
 func (ec *executionContext) _Directive_headerParentText(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9641,29 +9283,6 @@ func (ec *executionContext) _Directive_fullText(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Directive_fullText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Directive", field, false, false, "String")
-}
-
-func (ec *executionContext) _Directive_signerID(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Directive_signerID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SignerID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Directive_signerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Directive", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Directive_signerName(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
@@ -10421,52 +10040,6 @@ func (ec *executionContext) _DirectiveReference_updatedAt(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_DirectiveReference_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DirectiveReference", field, false, false, "Time")
-}
-
-func (ec *executionContext) _DirectiveReference_sourceID(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveReference) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DirectiveReference_sourceID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SourceID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DirectiveReference_sourceID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DirectiveReference", field, false, false, "ID")
-}
-
-func (ec *executionContext) _DirectiveReference_targetID(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveReference) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DirectiveReference_targetID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TargetID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_DirectiveReference_targetID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DirectiveReference", field, false, false, "ID")
 }
 
 func (ec *executionContext) _DirectiveReference_relation(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveReference) (ret graphql.Marshaler) {
@@ -11572,52 +11145,6 @@ func (ec *executionContext) _Membership_updatedAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Membership_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "Time")
-}
-
-func (ec *executionContext) _Membership_personID(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_personID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PersonID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Membership_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Membership", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Membership_organizationID(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Membership_organizationID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OrganizationID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Membership_organizationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Membership", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Membership_postTitle(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
@@ -14000,75 +13527,6 @@ func (ec *executionContext) fieldContext_Organization_validTo(_ context.Context,
 	return graphql.NewScalarFieldContext("Organization", field, false, false, "Time")
 }
 
-func (ec *executionContext) _Organization_path(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Organization_path(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Path, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Organization_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
-}
-
-func (ec *executionContext) _Organization_parentID(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Organization_parentID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ParentID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Organization_parentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Organization_successorID(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Organization_successorID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SuccessorID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Organization_successorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, false, false, "ID")
-}
-
 func (ec *executionContext) _Organization_parent(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16255,52 +15713,6 @@ func (ec *executionContext) fieldContext_Recipient_updatedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Recipient", field, false, false, "Time")
 }
 
-func (ec *executionContext) _Recipient_directiveID(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Recipient_directiveID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DirectiveID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Recipient_directiveID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recipient", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Recipient_organizationID(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Recipient_organizationID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OrganizationID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Recipient_organizationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recipient", field, false, false, "ID")
-}
-
 func (ec *executionContext) _Recipient_text(ctx context.Context, field graphql.CollectedField, obj *ent.Recipient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16813,98 +16225,6 @@ func (ec *executionContext) _Report_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Report_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Report", field, false, false, "Time")
-}
-
-func (ec *executionContext) _Report_organizationID(ctx context.Context, field graphql.CollectedField, obj *ent.Report) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Report_organizationID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OrganizationID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Report_organizationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Report", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Report_taskID(ctx context.Context, field graphql.CollectedField, obj *ent.Report) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Report_taskID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TaskID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Report_taskID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Report", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Report_directiveID(ctx context.Context, field graphql.CollectedField, obj *ent.Report) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Report_directiveID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DirectiveID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Report_directiveID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Report", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Report_assignmentID(ctx context.Context, field graphql.CollectedField, obj *ent.Report) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Report_assignmentID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AssignmentID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Report_assignmentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Report", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Report_periodStart(ctx context.Context, field graphql.CollectedField, obj *ent.Report) (ret graphql.Marshaler) {
@@ -17591,61 +16911,6 @@ func (ec *executionContext) fieldContext_SavedQuery_sharing(_ context.Context, f
 	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "SavedQuerySharing")
 }
 
-func (ec *executionContext) _SavedQuery_ownerID(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SavedQuery_ownerID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OwnerID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SavedQuery_ownerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SavedQuery", field, false, false, "ID")
-}
-
-func (ec *executionContext) _SavedQuery_owner(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SavedQuery_owner(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Owner(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUser(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SavedQuery_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SavedQuery",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _SavedQuery_embedTokens(ctx context.Context, field graphql.CollectedField, obj *ent.SavedQuery) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17979,75 +17244,6 @@ func (ec *executionContext) _Task_updatedAt(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Task_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Task", field, false, false, "Time")
-}
-
-func (ec *executionContext) _Task_directiveID(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Task_directiveID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DirectiveID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Task_directiveID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Task", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Task_parentID(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Task_parentID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ParentID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Task_parentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Task", field, false, false, "ID")
-}
-
-func (ec *executionContext) _Task_implementsID(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Task_implementsID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ImplementsID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Task_implementsID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Task", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Task_sectionPath(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
@@ -18709,52 +17905,6 @@ func (ec *executionContext) _TaskAssignment_updatedAt(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_TaskAssignment_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TaskAssignment", field, false, false, "Time")
-}
-
-func (ec *executionContext) _TaskAssignment_taskID(ctx context.Context, field graphql.CollectedField, obj *ent.TaskAssignment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TaskAssignment_taskID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TaskID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TaskAssignment_taskID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TaskAssignment", field, false, false, "ID")
-}
-
-func (ec *executionContext) _TaskAssignment_organizationID(ctx context.Context, field graphql.CollectedField, obj *ent.TaskAssignment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TaskAssignment_organizationID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OrganizationID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TaskAssignment_organizationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TaskAssignment", field, false, false, "ID")
 }
 
 func (ec *executionContext) _TaskAssignment_role(ctx context.Context, field graphql.CollectedField, obj *ent.TaskAssignment) (ret graphql.Marshaler) {
@@ -19828,29 +18978,6 @@ func (ec *executionContext) _User_role(ctx context.Context, field graphql.Collec
 }
 func (ec *executionContext) fieldContext_User_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "UserUserRole")
-}
-
-func (ec *executionContext) _User_scopeID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_User_scopeID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ScopeID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_User_scopeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, "ID")
 }
 
 func (ec *executionContext) _User_clearance(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -21330,7 +20457,7 @@ func (ec *executionContext) unmarshalInputAPITokenWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "prefix", "prefixNEQ", "prefixIn", "prefixNotIn", "prefixGT", "prefixGTE", "prefixLT", "prefixLTE", "prefixContains", "prefixHasPrefix", "prefixHasSuffix", "prefixEqualFold", "prefixContainsFold", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "revokedAt", "revokedAtNEQ", "revokedAtIn", "revokedAtNotIn", "revokedAtGT", "revokedAtGTE", "revokedAtLT", "revokedAtLTE", "revokedAtIsNil", "revokedAtNotNil", "lastUsedAt", "lastUsedAtNEQ", "lastUsedAtIn", "lastUsedAtNotIn", "lastUsedAtGT", "lastUsedAtGTE", "lastUsedAtLT", "lastUsedAtLTE", "lastUsedAtIsNil", "lastUsedAtNotNil", "complexityLimit", "complexityLimitNEQ", "complexityLimitIn", "complexityLimitNotIn", "complexityLimitGT", "complexityLimitGTE", "complexityLimitLT", "complexityLimitLTE", "complexityLimitIsNil", "complexityLimitNotNil", "savedQueryID", "savedQueryIDNEQ", "savedQueryIDIn", "savedQueryIDNotIn", "savedQueryIDIsNil", "savedQueryIDNotNil", "hasUser", "hasUserWith", "hasSavedQuery", "hasSavedQueryWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "prefix", "prefixNEQ", "prefixIn", "prefixNotIn", "prefixGT", "prefixGTE", "prefixLT", "prefixLTE", "prefixContains", "prefixHasPrefix", "prefixHasSuffix", "prefixEqualFold", "prefixContainsFold", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "revokedAt", "revokedAtNEQ", "revokedAtIn", "revokedAtNotIn", "revokedAtGT", "revokedAtGTE", "revokedAtLT", "revokedAtLTE", "revokedAtIsNil", "revokedAtNotNil", "lastUsedAt", "lastUsedAtNEQ", "lastUsedAtIn", "lastUsedAtNotIn", "lastUsedAtGT", "lastUsedAtGTE", "lastUsedAtLT", "lastUsedAtLTE", "lastUsedAtIsNil", "lastUsedAtNotNil", "complexityLimit", "complexityLimitNEQ", "complexityLimitIn", "complexityLimitNotIn", "complexityLimitGT", "complexityLimitGTE", "complexityLimitLT", "complexityLimitLTE", "complexityLimitIsNil", "complexityLimitNotNil", "savedQueryID", "savedQueryIDNEQ", "savedQueryIDIn", "savedQueryIDNotIn", "savedQueryIDIsNil", "savedQueryIDNotNil", "hasUserWith", "hasSavedQueryWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22086,13 +21213,6 @@ func (ec *executionContext) unmarshalInputAPITokenWhereInput(ctx context.Context
 				return it, err
 			}
 			it.SavedQueryIDNotNil = data
-		case "hasUser":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasUser = data
 		case "hasUserWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -22119,13 +21239,6 @@ func (ec *executionContext) unmarshalInputAPITokenWhereInput(ctx context.Context
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.UserWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasSavedQuery":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQuery"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasSavedQuery = data
 		case "hasSavedQueryWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQueryWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -22375,56 +21488,56 @@ func (ec *executionContext) unmarshalInputAuditRecordWhereInput(ctx context.Cont
 			it.AtLTE = data
 		case "actorID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorID"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActorID = data
 		case "actorIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActorIDNEQ = data
 		case "actorIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActorIDIn = data
 		case "actorIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActorIDNotIn = data
 		case "actorIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActorIDGT = data
 		case "actorIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActorIDGTE = data
 		case "actorIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActorIDLT = data
 		case "actorIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -22536,56 +21649,56 @@ func (ec *executionContext) unmarshalInputAuditRecordWhereInput(ctx context.Cont
 			it.ActorContainsFold = data
 		case "tokenID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenID"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TokenID = data
 		case "tokenIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TokenIDNEQ = data
 		case "tokenIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TokenIDIn = data
 		case "tokenIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TokenIDNotIn = data
 		case "tokenIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TokenIDGT = data
 		case "tokenIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TokenIDGTE = data
 		case "tokenIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TokenIDLT = data
 		case "tokenIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tokenIDLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -22725,56 +21838,56 @@ func (ec *executionContext) unmarshalInputAuditRecordWhereInput(ctx context.Cont
 			it.EntityTypeContainsFold = data
 		case "entityID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityID"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EntityID = data
 		case "entityIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EntityIDNEQ = data
 		case "entityIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EntityIDIn = data
 		case "entityIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EntityIDNotIn = data
 		case "entityIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EntityIDGT = data
 		case "entityIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EntityIDGTE = data
 		case "entityIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EntityIDLT = data
 		case "entityIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -24190,7 +23303,7 @@ func (ec *executionContext) unmarshalInputDeadlineExtensionWhereInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "assignmentID", "assignmentIDNEQ", "assignmentIDIn", "assignmentIDNotIn", "previousDueDate", "previousDueDateNEQ", "previousDueDateIn", "previousDueDateNotIn", "previousDueDateGT", "previousDueDateGTE", "previousDueDateLT", "previousDueDateLTE", "previousDueDateIsNil", "previousDueDateNotNil", "newDueDate", "newDueDateNEQ", "newDueDateIn", "newDueDateNotIn", "newDueDateGT", "newDueDateGTE", "newDueDateLT", "newDueDateLTE", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonIsNil", "reasonNotNil", "reasonEqualFold", "reasonContainsFold", "grantedOn", "grantedOnNEQ", "grantedOnIn", "grantedOnNotIn", "grantedOnGT", "grantedOnGTE", "grantedOnLT", "grantedOnLTE", "grantedOnIsNil", "grantedOnNotNil", "hasAssignment", "hasAssignmentWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "assignmentID", "assignmentIDNEQ", "assignmentIDIn", "assignmentIDNotIn", "previousDueDate", "previousDueDateNEQ", "previousDueDateIn", "previousDueDateNotIn", "previousDueDateGT", "previousDueDateGTE", "previousDueDateLT", "previousDueDateLTE", "previousDueDateIsNil", "previousDueDateNotNil", "newDueDate", "newDueDateNEQ", "newDueDateIn", "newDueDateNotIn", "newDueDateGT", "newDueDateGTE", "newDueDateLT", "newDueDateLTE", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonIsNil", "reasonNotNil", "reasonEqualFold", "reasonContainsFold", "grantedOn", "grantedOnNEQ", "grantedOnIn", "grantedOnNotIn", "grantedOnGT", "grantedOnGTE", "grantedOnLT", "grantedOnLTE", "grantedOnIsNil", "grantedOnNotNil", "hasAssignmentWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24715,13 +23828,6 @@ func (ec *executionContext) unmarshalInputDeadlineExtensionWhereInput(ctx contex
 				return it, err
 			}
 			it.GrantedOnNotNil = data
-		case "hasAssignment":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignment"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAssignment = data
 		case "hasAssignmentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -24882,7 +23988,7 @@ func (ec *executionContext) unmarshalInputDirectiveReferenceWhereInput(ctx conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sourceID", "sourceIDNEQ", "sourceIDIn", "sourceIDNotIn", "targetID", "targetIDNEQ", "targetIDIn", "targetIDNotIn", "targetIDIsNil", "targetIDNotNil", "relation", "relationNEQ", "relationIn", "relationNotIn", "citedText", "citedTextNEQ", "citedTextIn", "citedTextNotIn", "citedTextGT", "citedTextGTE", "citedTextLT", "citedTextLTE", "citedTextContains", "citedTextHasPrefix", "citedTextHasSuffix", "citedTextIsNil", "citedTextNotNil", "citedTextEqualFold", "citedTextContainsFold", "citedSymbol", "citedSymbolNEQ", "citedSymbolIn", "citedSymbolNotIn", "citedSymbolGT", "citedSymbolGTE", "citedSymbolLT", "citedSymbolLTE", "citedSymbolContains", "citedSymbolHasPrefix", "citedSymbolHasSuffix", "citedSymbolIsNil", "citedSymbolNotNil", "citedSymbolEqualFold", "citedSymbolContainsFold", "citedDate", "citedDateNEQ", "citedDateIn", "citedDateNotIn", "citedDateGT", "citedDateGTE", "citedDateLT", "citedDateLTE", "citedDateIsNil", "citedDateNotNil", "citedIssuerText", "citedIssuerTextNEQ", "citedIssuerTextIn", "citedIssuerTextNotIn", "citedIssuerTextGT", "citedIssuerTextGTE", "citedIssuerTextLT", "citedIssuerTextLTE", "citedIssuerTextContains", "citedIssuerTextHasPrefix", "citedIssuerTextHasSuffix", "citedIssuerTextIsNil", "citedIssuerTextNotNil", "citedIssuerTextEqualFold", "citedIssuerTextContainsFold", "ordinal", "ordinalNEQ", "ordinalIn", "ordinalNotIn", "ordinalGT", "ordinalGTE", "ordinalLT", "ordinalLTE", "hasSource", "hasSourceWith", "hasTarget", "hasTargetWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "sourceID", "sourceIDNEQ", "sourceIDIn", "sourceIDNotIn", "targetID", "targetIDNEQ", "targetIDIn", "targetIDNotIn", "targetIDIsNil", "targetIDNotNil", "relation", "relationNEQ", "relationIn", "relationNotIn", "citedText", "citedTextNEQ", "citedTextIn", "citedTextNotIn", "citedTextGT", "citedTextGTE", "citedTextLT", "citedTextLTE", "citedTextContains", "citedTextHasPrefix", "citedTextHasSuffix", "citedTextIsNil", "citedTextNotNil", "citedTextEqualFold", "citedTextContainsFold", "citedSymbol", "citedSymbolNEQ", "citedSymbolIn", "citedSymbolNotIn", "citedSymbolGT", "citedSymbolGTE", "citedSymbolLT", "citedSymbolLTE", "citedSymbolContains", "citedSymbolHasPrefix", "citedSymbolHasSuffix", "citedSymbolIsNil", "citedSymbolNotNil", "citedSymbolEqualFold", "citedSymbolContainsFold", "citedDate", "citedDateNEQ", "citedDateIn", "citedDateNotIn", "citedDateGT", "citedDateGTE", "citedDateLT", "citedDateLTE", "citedDateIsNil", "citedDateNotNil", "citedIssuerText", "citedIssuerTextNEQ", "citedIssuerTextIn", "citedIssuerTextNotIn", "citedIssuerTextGT", "citedIssuerTextGTE", "citedIssuerTextLT", "citedIssuerTextLTE", "citedIssuerTextContains", "citedIssuerTextHasPrefix", "citedIssuerTextHasSuffix", "citedIssuerTextIsNil", "citedIssuerTextNotNil", "citedIssuerTextEqualFold", "citedIssuerTextContainsFold", "ordinal", "ordinalNEQ", "ordinalIn", "ordinalNotIn", "ordinalGT", "ordinalGTE", "ordinalLT", "ordinalLTE", "hasSourceWith", "hasTargetWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25617,13 +24723,6 @@ func (ec *executionContext) unmarshalInputDirectiveReferenceWhereInput(ctx conte
 				return it, err
 			}
 			it.OrdinalLTE = data
-		case "hasSource":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSource"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasSource = data
 		case "hasSourceWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSourceWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -25650,13 +24749,6 @@ func (ec *executionContext) unmarshalInputDirectiveReferenceWhereInput(ctx conte
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasTarget":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTarget"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTarget = data
 		case "hasTargetWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTargetWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -25711,7 +24803,7 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "symbol", "symbolNEQ", "symbolIn", "symbolNotIn", "symbolGT", "symbolGTE", "symbolLT", "symbolLTE", "symbolContains", "symbolHasPrefix", "symbolHasSuffix", "symbolEqualFold", "symbolContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberIsNil", "numberNotNil", "typeCode", "typeCodeNEQ", "typeCodeIn", "typeCodeNotIn", "typeCodeGT", "typeCodeGTE", "typeCodeLT", "typeCodeLTE", "typeCodeContains", "typeCodeHasPrefix", "typeCodeHasSuffix", "typeCodeIsNil", "typeCodeNotNil", "typeCodeEqualFold", "typeCodeContainsFold", "docType", "docTypeNEQ", "docTypeIn", "docTypeNotIn", "system", "systemNEQ", "systemIn", "systemNotIn", "issuerCode", "issuerCodeNEQ", "issuerCodeIn", "issuerCodeNotIn", "issuerCodeGT", "issuerCodeGTE", "issuerCodeLT", "issuerCodeLTE", "issuerCodeContains", "issuerCodeHasPrefix", "issuerCodeHasSuffix", "issuerCodeIsNil", "issuerCodeNotNil", "issuerCodeEqualFold", "issuerCodeContainsFold", "issuerID", "issuerIDNEQ", "issuerIDIn", "issuerIDNotIn", "issuerIDIsNil", "issuerIDNotNil", "actingBodyID", "actingBodyIDNEQ", "actingBodyIDIn", "actingBodyIDNotIn", "actingBodyIDIsNil", "actingBodyIDNotNil", "headerParentText", "headerParentTextNEQ", "headerParentTextIn", "headerParentTextNotIn", "headerParentTextGT", "headerParentTextGTE", "headerParentTextLT", "headerParentTextLTE", "headerParentTextContains", "headerParentTextHasPrefix", "headerParentTextHasSuffix", "headerParentTextIsNil", "headerParentTextNotNil", "headerParentTextEqualFold", "headerParentTextContainsFold", "place", "placeNEQ", "placeIn", "placeNotIn", "placeGT", "placeGTE", "placeLT", "placeLTE", "placeContains", "placeHasPrefix", "placeHasSuffix", "placeIsNil", "placeNotNil", "placeEqualFold", "placeContainsFold", "issueDate", "issueDateNEQ", "issueDateIn", "issueDateNotIn", "issueDateGT", "issueDateGTE", "issueDateLT", "issueDateLTE", "issueDateIsNil", "issueDateNotNil", "subject", "subjectNEQ", "subjectIn", "subjectNotIn", "subjectGT", "subjectGTE", "subjectLT", "subjectLTE", "subjectContains", "subjectHasPrefix", "subjectHasSuffix", "subjectIsNil", "subjectNotNil", "subjectEqualFold", "subjectContainsFold", "fullText", "fullTextNEQ", "fullTextIn", "fullTextNotIn", "fullTextGT", "fullTextGTE", "fullTextLT", "fullTextLTE", "fullTextContains", "fullTextHasPrefix", "fullTextHasSuffix", "fullTextIsNil", "fullTextNotNil", "fullTextEqualFold", "fullTextContainsFold", "signerID", "signerIDNEQ", "signerIDIn", "signerIDNotIn", "signerIDIsNil", "signerIDNotNil", "signerName", "signerNameNEQ", "signerNameIn", "signerNameNotIn", "signerNameGT", "signerNameGTE", "signerNameLT", "signerNameLTE", "signerNameContains", "signerNameHasPrefix", "signerNameHasSuffix", "signerNameIsNil", "signerNameNotNil", "signerNameEqualFold", "signerNameContainsFold", "signerPost", "signerPostNEQ", "signerPostIn", "signerPostNotIn", "signerPostGT", "signerPostGTE", "signerPostLT", "signerPostLTE", "signerPostContains", "signerPostHasPrefix", "signerPostHasSuffix", "signerPostIsNil", "signerPostNotNil", "signerPostEqualFold", "signerPostContainsFold", "authority", "authorityNEQ", "authorityIn", "authorityNotIn", "authorityIsNil", "authorityNotNil", "authorityText", "authorityTextNEQ", "authorityTextIn", "authorityTextNotIn", "authorityTextGT", "authorityTextGTE", "authorityTextLT", "authorityTextLTE", "authorityTextContains", "authorityTextHasPrefix", "authorityTextHasSuffix", "authorityTextIsNil", "authorityTextNotNil", "authorityTextEqualFold", "authorityTextContainsFold", "onBehalfOf", "onBehalfOfNEQ", "onBehalfOfIn", "onBehalfOfNotIn", "onBehalfOfGT", "onBehalfOfGTE", "onBehalfOfLT", "onBehalfOfLTE", "onBehalfOfContains", "onBehalfOfHasPrefix", "onBehalfOfHasSuffix", "onBehalfOfIsNil", "onBehalfOfNotNil", "onBehalfOfEqualFold", "onBehalfOfContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "secrecy", "secrecyNEQ", "secrecyIn", "secrecyNotIn", "urgency", "urgencyNEQ", "urgencyIn", "urgencyNotIn", "byReference", "byReferenceNEQ", "sourceURL", "sourceURLNEQ", "sourceURLIn", "sourceURLNotIn", "sourceURLGT", "sourceURLGTE", "sourceURLLT", "sourceURLLTE", "sourceURLContains", "sourceURLHasPrefix", "sourceURLHasSuffix", "sourceURLIsNil", "sourceURLNotNil", "sourceURLEqualFold", "sourceURLContainsFold", "hasIssuer", "hasIssuerWith", "hasActingBody", "hasActingBodyWith", "hasSigner", "hasSignerWith", "hasReferences", "hasReferencesWith", "hasCitedBy", "hasCitedByWith", "hasRecipients", "hasRecipientsWith", "hasTasks", "hasTasksWith", "hasReports", "hasReportsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "symbol", "symbolNEQ", "symbolIn", "symbolNotIn", "symbolGT", "symbolGTE", "symbolLT", "symbolLTE", "symbolContains", "symbolHasPrefix", "symbolHasSuffix", "symbolEqualFold", "symbolContainsFold", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberIsNil", "numberNotNil", "typeCode", "typeCodeNEQ", "typeCodeIn", "typeCodeNotIn", "typeCodeGT", "typeCodeGTE", "typeCodeLT", "typeCodeLTE", "typeCodeContains", "typeCodeHasPrefix", "typeCodeHasSuffix", "typeCodeIsNil", "typeCodeNotNil", "typeCodeEqualFold", "typeCodeContainsFold", "docType", "docTypeNEQ", "docTypeIn", "docTypeNotIn", "system", "systemNEQ", "systemIn", "systemNotIn", "issuerCode", "issuerCodeNEQ", "issuerCodeIn", "issuerCodeNotIn", "issuerCodeGT", "issuerCodeGTE", "issuerCodeLT", "issuerCodeLTE", "issuerCodeContains", "issuerCodeHasPrefix", "issuerCodeHasSuffix", "issuerCodeIsNil", "issuerCodeNotNil", "issuerCodeEqualFold", "issuerCodeContainsFold", "issuerID", "issuerIDNEQ", "issuerIDIn", "issuerIDNotIn", "issuerIDIsNil", "issuerIDNotNil", "actingBodyID", "actingBodyIDNEQ", "actingBodyIDIn", "actingBodyIDNotIn", "actingBodyIDIsNil", "actingBodyIDNotNil", "headerParentText", "headerParentTextNEQ", "headerParentTextIn", "headerParentTextNotIn", "headerParentTextGT", "headerParentTextGTE", "headerParentTextLT", "headerParentTextLTE", "headerParentTextContains", "headerParentTextHasPrefix", "headerParentTextHasSuffix", "headerParentTextIsNil", "headerParentTextNotNil", "headerParentTextEqualFold", "headerParentTextContainsFold", "place", "placeNEQ", "placeIn", "placeNotIn", "placeGT", "placeGTE", "placeLT", "placeLTE", "placeContains", "placeHasPrefix", "placeHasSuffix", "placeIsNil", "placeNotNil", "placeEqualFold", "placeContainsFold", "issueDate", "issueDateNEQ", "issueDateIn", "issueDateNotIn", "issueDateGT", "issueDateGTE", "issueDateLT", "issueDateLTE", "issueDateIsNil", "issueDateNotNil", "subject", "subjectNEQ", "subjectIn", "subjectNotIn", "subjectGT", "subjectGTE", "subjectLT", "subjectLTE", "subjectContains", "subjectHasPrefix", "subjectHasSuffix", "subjectIsNil", "subjectNotNil", "subjectEqualFold", "subjectContainsFold", "fullText", "fullTextNEQ", "fullTextIn", "fullTextNotIn", "fullTextGT", "fullTextGTE", "fullTextLT", "fullTextLTE", "fullTextContains", "fullTextHasPrefix", "fullTextHasSuffix", "fullTextIsNil", "fullTextNotNil", "fullTextEqualFold", "fullTextContainsFold", "signerID", "signerIDNEQ", "signerIDIn", "signerIDNotIn", "signerIDIsNil", "signerIDNotNil", "signerName", "signerNameNEQ", "signerNameIn", "signerNameNotIn", "signerNameGT", "signerNameGTE", "signerNameLT", "signerNameLTE", "signerNameContains", "signerNameHasPrefix", "signerNameHasSuffix", "signerNameIsNil", "signerNameNotNil", "signerNameEqualFold", "signerNameContainsFold", "signerPost", "signerPostNEQ", "signerPostIn", "signerPostNotIn", "signerPostGT", "signerPostGTE", "signerPostLT", "signerPostLTE", "signerPostContains", "signerPostHasPrefix", "signerPostHasSuffix", "signerPostIsNil", "signerPostNotNil", "signerPostEqualFold", "signerPostContainsFold", "authority", "authorityNEQ", "authorityIn", "authorityNotIn", "authorityIsNil", "authorityNotNil", "authorityText", "authorityTextNEQ", "authorityTextIn", "authorityTextNotIn", "authorityTextGT", "authorityTextGTE", "authorityTextLT", "authorityTextLTE", "authorityTextContains", "authorityTextHasPrefix", "authorityTextHasSuffix", "authorityTextIsNil", "authorityTextNotNil", "authorityTextEqualFold", "authorityTextContainsFold", "onBehalfOf", "onBehalfOfNEQ", "onBehalfOfIn", "onBehalfOfNotIn", "onBehalfOfGT", "onBehalfOfGTE", "onBehalfOfLT", "onBehalfOfLTE", "onBehalfOfContains", "onBehalfOfHasPrefix", "onBehalfOfHasSuffix", "onBehalfOfIsNil", "onBehalfOfNotNil", "onBehalfOfEqualFold", "onBehalfOfContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "secrecy", "secrecyNEQ", "secrecyIn", "secrecyNotIn", "urgency", "urgencyNEQ", "urgencyIn", "urgencyNotIn", "byReference", "byReferenceNEQ", "sourceURL", "sourceURLNEQ", "sourceURLIn", "sourceURLNotIn", "sourceURLGT", "sourceURLGTE", "sourceURLLT", "sourceURLLTE", "sourceURLContains", "sourceURLHasPrefix", "sourceURLHasSuffix", "sourceURLIsNil", "sourceURLNotNil", "sourceURLEqualFold", "sourceURLContainsFold", "hasIssuerWith", "hasActingBodyWith", "hasSignerWith", "hasReferencesWith", "hasCitedByWith", "hasRecipientsWith", "hasTasksWith", "hasReportsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -27615,13 +26707,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.SourceURLContainsFold = data
-		case "hasIssuer":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIssuer"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasIssuer = data
 		case "hasIssuerWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIssuerWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -27648,13 +26733,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasActingBody":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActingBody"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasActingBody = data
 		case "hasActingBodyWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActingBodyWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -27681,13 +26759,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasSigner":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSigner"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasSigner = data
 		case "hasSignerWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSignerWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -27714,13 +26785,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.PersonWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasReferences":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReferences"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReferences = data
 		case "hasReferencesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReferencesWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -27747,13 +26811,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveReferenceWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasCitedBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCitedBy"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCitedBy = data
 		case "hasCitedByWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCitedByWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -27780,13 +26837,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveReferenceWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasRecipients":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipients"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasRecipients = data
 		case "hasRecipientsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipientsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -27813,13 +26863,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.RecipientWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasTasks":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTasks"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTasks = data
 		case "hasTasksWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTasksWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -27846,13 +26889,6 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -28002,7 +27038,7 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "postTitle", "postTitleNEQ", "postTitleIn", "postTitleNotIn", "postTitleGT", "postTitleGTE", "postTitleLT", "postTitleLTE", "postTitleContains", "postTitleHasPrefix", "postTitleHasSuffix", "postTitleEqualFold", "postTitleContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "endDate", "endDateNEQ", "endDateIn", "endDateNotIn", "endDateGT", "endDateGTE", "endDateLT", "endDateLTE", "endDateIsNil", "endDateNotNil", "hasPerson", "hasPersonWith", "hasOrganization", "hasOrganizationWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "postTitle", "postTitleNEQ", "postTitleIn", "postTitleNotIn", "postTitleGT", "postTitleGTE", "postTitleLT", "postTitleLTE", "postTitleContains", "postTitleHasPrefix", "postTitleHasSuffix", "postTitleEqualFold", "postTitleContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "endDate", "endDateNEQ", "endDateIn", "endDateNotIn", "endDateGT", "endDateGTE", "endDateLT", "endDateLTE", "endDateIsNil", "endDateNotNil", "hasPersonWith", "hasOrganizationWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -28513,13 +27549,6 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.EndDateNotNil = data
-		case "hasPerson":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPerson"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasPerson = data
 		case "hasPersonWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPersonWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -28546,13 +27575,6 @@ func (ec *executionContext) unmarshalInputMembershipWhereInput(ctx context.Conte
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.PersonWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasOrganization":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -28723,7 +27745,7 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "abbreviation", "abbreviationNEQ", "abbreviationIn", "abbreviationNotIn", "abbreviationGT", "abbreviationGTE", "abbreviationLT", "abbreviationLTE", "abbreviationContains", "abbreviationHasPrefix", "abbreviationHasSuffix", "abbreviationIsNil", "abbreviationNotNil", "abbreviationEqualFold", "abbreviationContainsFold", "system", "systemNEQ", "systemIn", "systemNotIn", "classification", "classificationNEQ", "classificationIn", "classificationNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "locality", "localityNEQ", "localityIn", "localityNotIn", "localityGT", "localityGTE", "localityLT", "localityLTE", "localityContains", "localityHasPrefix", "localityHasSuffix", "localityIsNil", "localityNotNil", "localityEqualFold", "localityContainsFold", "headerParentName", "headerParentNameNEQ", "headerParentNameIn", "headerParentNameNotIn", "headerParentNameGT", "headerParentNameGTE", "headerParentNameLT", "headerParentNameLTE", "headerParentNameContains", "headerParentNameHasPrefix", "headerParentNameHasSuffix", "headerParentNameIsNil", "headerParentNameNotNil", "headerParentNameEqualFold", "headerParentNameContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "successorID", "successorIDNEQ", "successorIDIn", "successorIDNotIn", "successorIDIsNil", "successorIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasSuccessor", "hasSuccessorWith", "hasPredecessors", "hasPredecessorsWith", "hasMemberships", "hasMembershipsWith", "hasIssuedDirectives", "hasIssuedDirectivesWith", "hasActedDirectives", "hasActedDirectivesWith", "hasReceived", "hasReceivedWith", "hasAssignments", "hasAssignmentsWith", "hasReports", "hasReportsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "abbreviation", "abbreviationNEQ", "abbreviationIn", "abbreviationNotIn", "abbreviationGT", "abbreviationGTE", "abbreviationLT", "abbreviationLTE", "abbreviationContains", "abbreviationHasPrefix", "abbreviationHasSuffix", "abbreviationIsNil", "abbreviationNotNil", "abbreviationEqualFold", "abbreviationContainsFold", "system", "systemNEQ", "systemIn", "systemNotIn", "classification", "classificationNEQ", "classificationIn", "classificationNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "locality", "localityNEQ", "localityIn", "localityNotIn", "localityGT", "localityGTE", "localityLT", "localityLTE", "localityContains", "localityHasPrefix", "localityHasSuffix", "localityIsNil", "localityNotNil", "localityEqualFold", "localityContainsFold", "headerParentName", "headerParentNameNEQ", "headerParentNameIn", "headerParentNameNotIn", "headerParentNameGT", "headerParentNameGTE", "headerParentNameLT", "headerParentNameLTE", "headerParentNameContains", "headerParentNameHasPrefix", "headerParentNameHasSuffix", "headerParentNameIsNil", "headerParentNameNotNil", "headerParentNameEqualFold", "headerParentNameContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "successorID", "successorIDNEQ", "successorIDIn", "successorIDNotIn", "successorIDIsNil", "successorIDNotNil", "hasParentWith", "hasChildrenWith", "hasSuccessorWith", "hasPredecessorsWith", "hasMembershipsWith", "hasIssuedDirectivesWith", "hasActedDirectivesWith", "hasReceivedWith", "hasAssignmentsWith", "hasReportsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29738,13 +28760,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				return it, err
 			}
 			it.SuccessorIDNotNil = data
-		case "hasParent":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParent"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasParent = data
 		case "hasParentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParentWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -29771,13 +28786,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasChildren":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildren"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasChildren = data
 		case "hasChildrenWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildrenWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -29804,13 +28812,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasSuccessor":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSuccessor"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasSuccessor = data
 		case "hasSuccessorWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSuccessorWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -29837,13 +28838,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasPredecessors":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPredecessors"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasPredecessors = data
 		case "hasPredecessorsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPredecessorsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -29870,13 +28864,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasMemberships":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMemberships"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMemberships = data
 		case "hasMembershipsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembershipsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -29903,13 +28890,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.MembershipWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasIssuedDirectives":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIssuedDirectives"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasIssuedDirectives = data
 		case "hasIssuedDirectivesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIssuedDirectivesWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -29936,13 +28916,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasActedDirectives":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActedDirectives"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasActedDirectives = data
 		case "hasActedDirectivesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActedDirectivesWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -29969,13 +28942,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasReceived":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReceived"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReceived = data
 		case "hasReceivedWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReceivedWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -30002,13 +28968,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.RecipientWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasAssignments":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignments"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAssignments = data
 		case "hasAssignmentsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -30035,13 +28994,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskAssignmentWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -30149,7 +29101,7 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "fullName", "fullNameNEQ", "fullNameIn", "fullNameNotIn", "fullNameGT", "fullNameGTE", "fullNameLT", "fullNameLTE", "fullNameContains", "fullNameHasPrefix", "fullNameHasSuffix", "fullNameEqualFold", "fullNameContainsFold", "hasMemberships", "hasMembershipsWith", "hasSignedDirectives", "hasSignedDirectivesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "fullName", "fullNameNEQ", "fullNameIn", "fullNameNotIn", "fullNameGT", "fullNameGTE", "fullNameLT", "fullNameLTE", "fullNameContains", "fullNameHasPrefix", "fullNameHasSuffix", "fullNameEqualFold", "fullNameContainsFold", "hasMembershipsWith", "hasSignedDirectivesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30436,13 +29388,6 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.FullNameContainsFold = data
-		case "hasMemberships":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMemberships"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMemberships = data
 		case "hasMembershipsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembershipsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -30469,13 +29414,6 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.MembershipWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasSignedDirectives":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSignedDirectives"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasSignedDirectives = data
 		case "hasSignedDirectivesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSignedDirectivesWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -30583,7 +29521,7 @@ func (ec *executionContext) unmarshalInputRecipientWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "directiveID", "directiveIDNEQ", "directiveIDIn", "directiveIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "organizationIDIsNil", "organizationIDNotNil", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "purposeNote", "purposeNoteNEQ", "purposeNoteIn", "purposeNoteNotIn", "purposeNoteGT", "purposeNoteGTE", "purposeNoteLT", "purposeNoteLTE", "purposeNoteContains", "purposeNoteHasPrefix", "purposeNoteHasSuffix", "purposeNoteIsNil", "purposeNoteNotNil", "purposeNoteEqualFold", "purposeNoteContainsFold", "ordinal", "ordinalNEQ", "ordinalIn", "ordinalNotIn", "ordinalGT", "ordinalGTE", "ordinalLT", "ordinalLTE", "hasDirective", "hasDirectiveWith", "hasOrganization", "hasOrganizationWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "directiveID", "directiveIDNEQ", "directiveIDIn", "directiveIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "organizationIDIsNil", "organizationIDNotNil", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "purposeNote", "purposeNoteNEQ", "purposeNoteIn", "purposeNoteNotIn", "purposeNoteGT", "purposeNoteGTE", "purposeNoteLT", "purposeNoteLTE", "purposeNoteContains", "purposeNoteHasPrefix", "purposeNoteHasSuffix", "purposeNoteIsNil", "purposeNoteNotNil", "purposeNoteEqualFold", "purposeNoteContainsFold", "ordinal", "ordinalNEQ", "ordinalIn", "ordinalNotIn", "ordinalGT", "ordinalGTE", "ordinalLT", "ordinalLTE", "hasDirectiveWith", "hasOrganizationWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31129,13 +30067,6 @@ func (ec *executionContext) unmarshalInputRecipientWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.OrdinalLTE = data
-		case "hasDirective":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirective"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasDirective = data
 		case "hasDirectiveWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -31162,13 +30093,6 @@ func (ec *executionContext) unmarshalInputRecipientWhereInput(ctx context.Contex
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasOrganization":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -31276,7 +30200,7 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "taskID", "taskIDNEQ", "taskIDIn", "taskIDNotIn", "taskIDIsNil", "taskIDNotNil", "directiveID", "directiveIDNEQ", "directiveIDIn", "directiveIDNotIn", "directiveIDIsNil", "directiveIDNotNil", "assignmentID", "assignmentIDNEQ", "assignmentIDIn", "assignmentIDNotIn", "assignmentIDIsNil", "assignmentIDNotNil", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "submittedAt", "submittedAtNEQ", "submittedAtIn", "submittedAtNotIn", "submittedAtGT", "submittedAtGTE", "submittedAtLT", "submittedAtLTE", "submittedAtIsNil", "submittedAtNotNil", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textIsNil", "textNotNil", "textEqualFold", "textContainsFold", "reviewState", "reviewStateNEQ", "reviewStateIn", "reviewStateNotIn", "reviewNote", "reviewNoteNEQ", "reviewNoteIn", "reviewNoteNotIn", "reviewNoteGT", "reviewNoteGTE", "reviewNoteLT", "reviewNoteLTE", "reviewNoteContains", "reviewNoteHasPrefix", "reviewNoteHasSuffix", "reviewNoteIsNil", "reviewNoteNotNil", "reviewNoteEqualFold", "reviewNoteContainsFold", "reviewedAt", "reviewedAtNEQ", "reviewedAtIn", "reviewedAtNotIn", "reviewedAtGT", "reviewedAtGTE", "reviewedAtLT", "reviewedAtLTE", "reviewedAtIsNil", "reviewedAtNotNil", "hasOrganization", "hasOrganizationWith", "hasTask", "hasTaskWith", "hasDirective", "hasDirectiveWith", "hasAssignment", "hasAssignmentWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "taskID", "taskIDNEQ", "taskIDIn", "taskIDNotIn", "taskIDIsNil", "taskIDNotNil", "directiveID", "directiveIDNEQ", "directiveIDIn", "directiveIDNotIn", "directiveIDIsNil", "directiveIDNotNil", "assignmentID", "assignmentIDNEQ", "assignmentIDIn", "assignmentIDNotIn", "assignmentIDIsNil", "assignmentIDNotNil", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodStartIsNil", "periodStartNotNil", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "periodEndIsNil", "periodEndNotNil", "submittedAt", "submittedAtNEQ", "submittedAtIn", "submittedAtNotIn", "submittedAtGT", "submittedAtGTE", "submittedAtLT", "submittedAtLTE", "submittedAtIsNil", "submittedAtNotNil", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textIsNil", "textNotNil", "textEqualFold", "textContainsFold", "reviewState", "reviewStateNEQ", "reviewStateIn", "reviewStateNotIn", "reviewNote", "reviewNoteNEQ", "reviewNoteIn", "reviewNoteNotIn", "reviewNoteGT", "reviewNoteGTE", "reviewNoteLT", "reviewNoteLTE", "reviewNoteContains", "reviewNoteHasPrefix", "reviewNoteHasSuffix", "reviewNoteIsNil", "reviewNoteNotNil", "reviewNoteEqualFold", "reviewNoteContainsFold", "reviewedAt", "reviewedAtNEQ", "reviewedAtIn", "reviewedAtNotIn", "reviewedAtGT", "reviewedAtGTE", "reviewedAtLT", "reviewedAtLTE", "reviewedAtIsNil", "reviewedAtNotNil", "hasOrganizationWith", "hasTaskWith", "hasDirectiveWith", "hasAssignmentWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -32144,13 +31068,6 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.ReviewedAtNotNil = data
-		case "hasOrganization":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -32177,13 +31094,6 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasTask":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTask"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTask = data
 		case "hasTaskWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTaskWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -32210,13 +31120,6 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasDirective":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirective"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasDirective = data
 		case "hasDirectiveWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -32243,13 +31146,6 @@ func (ec *executionContext) unmarshalInputReportWhereInput(ctx context.Context, 
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasAssignment":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignment"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAssignment = data
 		case "hasAssignmentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -32357,7 +31253,7 @@ func (ec *executionContext) unmarshalInputSavedQueryWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "document", "documentNEQ", "documentIn", "documentNotIn", "documentGT", "documentGTE", "documentLT", "documentLTE", "documentContains", "documentHasPrefix", "documentHasSuffix", "documentEqualFold", "documentContainsFold", "operationName", "operationNameNEQ", "operationNameIn", "operationNameNotIn", "operationNameGT", "operationNameGTE", "operationNameLT", "operationNameLTE", "operationNameContains", "operationNameHasPrefix", "operationNameHasSuffix", "operationNameIsNil", "operationNameNotNil", "operationNameEqualFold", "operationNameContainsFold", "documentHash", "documentHashNEQ", "documentHashIn", "documentHashNotIn", "documentHashGT", "documentHashGTE", "documentHashLT", "documentHashLTE", "documentHashContains", "documentHashHasPrefix", "documentHashHasSuffix", "documentHashIsNil", "documentHashNotNil", "documentHashEqualFold", "documentHashContainsFold", "sharing", "sharingNEQ", "sharingIn", "sharingNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "hasOwner", "hasOwnerWith", "hasEmbedTokens", "hasEmbedTokensWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "document", "documentNEQ", "documentIn", "documentNotIn", "documentGT", "documentGTE", "documentLT", "documentLTE", "documentContains", "documentHasPrefix", "documentHasSuffix", "documentEqualFold", "documentContainsFold", "operationName", "operationNameNEQ", "operationNameIn", "operationNameNotIn", "operationNameGT", "operationNameGTE", "operationNameLT", "operationNameLTE", "operationNameContains", "operationNameHasPrefix", "operationNameHasSuffix", "operationNameIsNil", "operationNameNotNil", "operationNameEqualFold", "operationNameContainsFold", "documentHash", "documentHashNEQ", "documentHashIn", "documentHashNotIn", "documentHashGT", "documentHashGTE", "documentHashLT", "documentHashLTE", "documentHashContains", "documentHashHasPrefix", "documentHashHasSuffix", "documentHashIsNil", "documentHashNotNil", "documentHashEqualFold", "documentHashContainsFold", "sharing", "sharingNEQ", "sharingIn", "sharingNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "hasEmbedTokensWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33106,46 +32002,6 @@ func (ec *executionContext) unmarshalInputSavedQueryWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.OwnerIDNotIn = data
-		case "hasOwner":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwner"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasOwner = data
-		case "hasOwnerWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwnerWith"))
-			directive0 := func(ctx context.Context) (any, error) {
-				return ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋchidaoᚋchidaoᚋentᚐUserWhereInputᚄ(ctx, v)
-			}
-
-			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.Visible == nil {
-					var zeroVal []*ent.UserWhereInput
-					return zeroVal, errors.New("directive visible is not implemented")
-				}
-				return ec.Directives.Visible(ctx, obj, directive0)
-			}
-
-			tmp, err := directive1(ctx)
-			if err != nil {
-				return it, graphql.ErrorOnPath(ctx, err)
-			}
-			if data, ok := tmp.([]*ent.UserWhereInput); ok {
-				it.HasOwnerWith = data
-			} else if tmp == nil {
-				it.HasOwnerWith = nil
-			} else {
-				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.UserWhereInput`, tmp)
-				return it, graphql.ErrorOnPath(ctx, err)
-			}
-		case "hasEmbedTokens":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEmbedTokens"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasEmbedTokens = data
 		case "hasEmbedTokensWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEmbedTokensWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -33253,7 +32109,7 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "taskID", "taskIDNEQ", "taskIDIn", "taskIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "role", "roleNEQ", "roleIn", "roleNotIn", "verb", "verbNEQ", "verbIn", "verbNotIn", "verbGT", "verbGTE", "verbLT", "verbLTE", "verbContains", "verbHasPrefix", "verbHasSuffix", "verbIsNil", "verbNotNil", "verbEqualFold", "verbContainsFold", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "progressNote", "progressNoteNEQ", "progressNoteIn", "progressNoteNotIn", "progressNoteGT", "progressNoteGTE", "progressNoteLT", "progressNoteLTE", "progressNoteContains", "progressNoteHasPrefix", "progressNoteHasSuffix", "progressNoteIsNil", "progressNoteNotNil", "progressNoteEqualFold", "progressNoteContainsFold", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "originalDueDate", "originalDueDateNEQ", "originalDueDateIn", "originalDueDateNotIn", "originalDueDateGT", "originalDueDateGTE", "originalDueDateLT", "originalDueDateLTE", "originalDueDateIsNil", "originalDueDateNotNil", "hasTask", "hasTaskWith", "hasOrganization", "hasOrganizationWith", "hasExtensions", "hasExtensionsWith", "hasReports", "hasReportsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "taskID", "taskIDNEQ", "taskIDIn", "taskIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "role", "roleNEQ", "roleIn", "roleNotIn", "verb", "verbNEQ", "verbIn", "verbNotIn", "verbGT", "verbGTE", "verbLT", "verbLTE", "verbContains", "verbHasPrefix", "verbHasSuffix", "verbIsNil", "verbNotNil", "verbEqualFold", "verbContainsFold", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "progressNote", "progressNoteNEQ", "progressNoteIn", "progressNoteNotIn", "progressNoteGT", "progressNoteGTE", "progressNoteLT", "progressNoteLTE", "progressNoteContains", "progressNoteHasPrefix", "progressNoteHasSuffix", "progressNoteIsNil", "progressNoteNotNil", "progressNoteEqualFold", "progressNoteContainsFold", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "originalDueDate", "originalDueDateNEQ", "originalDueDateIn", "originalDueDateNotIn", "originalDueDateGT", "originalDueDateGTE", "originalDueDateLT", "originalDueDateLTE", "originalDueDateIsNil", "originalDueDateNotNil", "hasTaskWith", "hasOrganizationWith", "hasExtensionsWith", "hasReportsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34009,13 +32865,6 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 				return it, err
 			}
 			it.OriginalDueDateNotNil = data
-		case "hasTask":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTask"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTask = data
 		case "hasTaskWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTaskWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -34042,13 +32891,6 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasOrganization":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasOrganization = data
 		case "hasOrganizationWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -34075,13 +32917,6 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasExtensions":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasExtensions"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasExtensions = data
 		case "hasExtensionsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasExtensionsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -34108,13 +32943,6 @@ func (ec *executionContext) unmarshalInputTaskAssignmentWhereInput(ctx context.C
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DeadlineExtensionWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -34222,7 +33050,7 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "directiveID", "directiveIDNEQ", "directiveIDIn", "directiveIDNotIn", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "implementsID", "implementsIDNEQ", "implementsIDIn", "implementsIDNotIn", "implementsIDIsNil", "implementsIDNotNil", "sectionPath", "sectionPathNEQ", "sectionPathIn", "sectionPathNotIn", "sectionPathGT", "sectionPathGTE", "sectionPathLT", "sectionPathLTE", "sectionPathContains", "sectionPathHasPrefix", "sectionPathHasSuffix", "sectionPathEqualFold", "sectionPathContainsFold", "ordinal", "ordinalNEQ", "ordinalIn", "ordinalNotIn", "ordinalGT", "ordinalGTE", "ordinalLT", "ordinalLTE", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryIsNil", "summaryNotNil", "summaryEqualFold", "summaryContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "deadlineKind", "deadlineKindNEQ", "deadlineKindIn", "deadlineKindNotIn", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "dueText", "dueTextNEQ", "dueTextIn", "dueTextNotIn", "dueTextGT", "dueTextGTE", "dueTextLT", "dueTextLTE", "dueTextContains", "dueTextHasPrefix", "dueTextHasSuffix", "dueTextIsNil", "dueTextNotNil", "dueTextEqualFold", "dueTextContainsFold", "recurrence", "recurrenceNEQ", "recurrenceIn", "recurrenceNotIn", "recurrenceGT", "recurrenceGTE", "recurrenceLT", "recurrenceLTE", "recurrenceContains", "recurrenceHasPrefix", "recurrenceHasSuffix", "recurrenceIsNil", "recurrenceNotNil", "recurrenceEqualFold", "recurrenceContainsFold", "expectedOutput", "expectedOutputNEQ", "expectedOutputIn", "expectedOutputNotIn", "expectedOutputGT", "expectedOutputGTE", "expectedOutputLT", "expectedOutputLTE", "expectedOutputContains", "expectedOutputHasPrefix", "expectedOutputHasSuffix", "expectedOutputIsNil", "expectedOutputNotNil", "expectedOutputEqualFold", "expectedOutputContainsFold", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "cancelled", "cancelledNEQ", "hasDirective", "hasDirectiveWith", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasImplements", "hasImplementsWith", "hasImplementedBy", "hasImplementedByWith", "hasAssignments", "hasAssignmentsWith", "hasReports", "hasReportsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "directiveID", "directiveIDNEQ", "directiveIDIn", "directiveIDNotIn", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "implementsID", "implementsIDNEQ", "implementsIDIn", "implementsIDNotIn", "implementsIDIsNil", "implementsIDNotNil", "sectionPath", "sectionPathNEQ", "sectionPathIn", "sectionPathNotIn", "sectionPathGT", "sectionPathGTE", "sectionPathLT", "sectionPathLTE", "sectionPathContains", "sectionPathHasPrefix", "sectionPathHasSuffix", "sectionPathEqualFold", "sectionPathContainsFold", "ordinal", "ordinalNEQ", "ordinalIn", "ordinalNotIn", "ordinalGT", "ordinalGTE", "ordinalLT", "ordinalLTE", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryIsNil", "summaryNotNil", "summaryEqualFold", "summaryContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "deadlineKind", "deadlineKindNEQ", "deadlineKindIn", "deadlineKindNotIn", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "dueText", "dueTextNEQ", "dueTextIn", "dueTextNotIn", "dueTextGT", "dueTextGTE", "dueTextLT", "dueTextLTE", "dueTextContains", "dueTextHasPrefix", "dueTextHasSuffix", "dueTextIsNil", "dueTextNotNil", "dueTextEqualFold", "dueTextContainsFold", "recurrence", "recurrenceNEQ", "recurrenceIn", "recurrenceNotIn", "recurrenceGT", "recurrenceGTE", "recurrenceLT", "recurrenceLTE", "recurrenceContains", "recurrenceHasPrefix", "recurrenceHasSuffix", "recurrenceIsNil", "recurrenceNotNil", "recurrenceEqualFold", "recurrenceContainsFold", "expectedOutput", "expectedOutputNEQ", "expectedOutputIn", "expectedOutputNotIn", "expectedOutputGT", "expectedOutputGTE", "expectedOutputLT", "expectedOutputLTE", "expectedOutputContains", "expectedOutputHasPrefix", "expectedOutputHasSuffix", "expectedOutputIsNil", "expectedOutputNotNil", "expectedOutputEqualFold", "expectedOutputContainsFold", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "cancelled", "cancelledNEQ", "hasDirectiveWith", "hasParentWith", "hasChildrenWith", "hasImplementsWith", "hasImplementedByWith", "hasAssignmentsWith", "hasReportsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35398,13 +34226,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.CancelledNEQ = data
-		case "hasDirective":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirective"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasDirective = data
 		case "hasDirectiveWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -35431,13 +34252,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.DirectiveWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasParent":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParent"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasParent = data
 		case "hasParentWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParentWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -35464,13 +34278,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasChildren":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildren"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasChildren = data
 		case "hasChildrenWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasChildrenWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -35497,13 +34304,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasImplements":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplements"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasImplements = data
 		case "hasImplementsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -35530,13 +34330,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasImplementedBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementedBy"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasImplementedBy = data
 		case "hasImplementedByWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementedByWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -35563,13 +34356,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasAssignments":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignments"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAssignments = data
 		case "hasAssignmentsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssignmentsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -35596,13 +34382,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.TaskAssignmentWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasReports":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReports"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReports = data
 		case "hasReportsWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportsWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -37390,7 +36169,7 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "displayName", "displayNameNEQ", "displayNameIn", "displayNameNotIn", "displayNameGT", "displayNameGTE", "displayNameLT", "displayNameLTE", "displayNameContains", "displayNameHasPrefix", "displayNameHasSuffix", "displayNameIsNil", "displayNameNotNil", "displayNameEqualFold", "displayNameContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "scopeID", "scopeIDNEQ", "scopeIDIn", "scopeIDNotIn", "scopeIDIsNil", "scopeIDNotNil", "clearance", "clearanceNEQ", "clearanceIn", "clearanceNotIn", "disabled", "disabledNEQ", "mustChangePassword", "mustChangePasswordNEQ", "lastLoginAt", "lastLoginAtNEQ", "lastLoginAtIn", "lastLoginAtNotIn", "lastLoginAtGT", "lastLoginAtGTE", "lastLoginAtLT", "lastLoginAtLTE", "lastLoginAtIsNil", "lastLoginAtNotNil", "hasScope", "hasScopeWith", "hasTokens", "hasTokensWith", "hasSavedQueries", "hasSavedQueriesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "displayName", "displayNameNEQ", "displayNameIn", "displayNameNotIn", "displayNameGT", "displayNameGTE", "displayNameLT", "displayNameLTE", "displayNameContains", "displayNameHasPrefix", "displayNameHasSuffix", "displayNameIsNil", "displayNameNotNil", "displayNameEqualFold", "displayNameContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "scopeID", "scopeIDNEQ", "scopeIDIn", "scopeIDNotIn", "scopeIDIsNil", "scopeIDNotNil", "clearance", "clearanceNEQ", "clearanceIn", "clearanceNotIn", "disabled", "disabledNEQ", "mustChangePassword", "mustChangePasswordNEQ", "lastLoginAt", "lastLoginAtNEQ", "lastLoginAtIn", "lastLoginAtNotIn", "lastLoginAtGT", "lastLoginAtGTE", "lastLoginAtLT", "lastLoginAtLTE", "lastLoginAtIsNil", "lastLoginAtNotNil", "hasScopeWith", "hasTokensWith", "hasSavedQueriesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37978,13 +36757,6 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.LastLoginAtNotNil = data
-		case "hasScope":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasScope"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasScope = data
 		case "hasScopeWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasScopeWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -38011,13 +36783,6 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.OrganizationWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasTokens":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTokens"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTokens = data
 		case "hasTokensWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTokensWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -38044,13 +36809,6 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 				err := fmt.Errorf(`unexpected type %T from directive, should be []*github.com/chidao/chidao/ent.APITokenWhereInput`, tmp)
 				return it, graphql.ErrorOnPath(ctx, err)
 			}
-		case "hasSavedQueries":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQueries"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasSavedQueries = data
 		case "hasSavedQueriesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSavedQueriesWith"))
 			directive0 := func(ctx context.Context) (any, error) {
@@ -38226,11 +36984,6 @@ func (ec *executionContext) _APIToken(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "userID":
-			out.Values[i] = ec._APIToken_userID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "expiresAt":
 			out.Values[i] = ec._APIToken_expiresAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -38248,11 +37001,6 @@ func (ec *executionContext) _APIToken(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "complexityLimit":
 			out.Values[i] = ec._APIToken_complexityLimit(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "savedQueryID":
-			out.Values[i] = ec._APIToken_savedQueryID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -38642,11 +37390,6 @@ func (ec *executionContext) _DeadlineExtension(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "assignmentID":
-			out.Values[i] = ec._DeadlineExtension_assignmentID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "previousDueDate":
 			out.Values[i] = ec._DeadlineExtension_previousDueDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -38827,16 +37570,6 @@ func (ec *executionContext) _Directive(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "issuerID":
-			out.Values[i] = ec._Directive_issuerID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "actingBodyID":
-			out.Values[i] = ec._Directive_actingBodyID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "headerParentText":
 			out.Values[i] = ec._Directive_headerParentText(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -38859,11 +37592,6 @@ func (ec *executionContext) _Directive(ctx context.Context, sel ast.SelectionSet
 			}
 		case "fullText":
 			out.Values[i] = ec._Directive_fullText(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "signerID":
-			out.Values[i] = ec._Directive_signerID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -39087,16 +37815,6 @@ func (ec *executionContext) _DirectiveReference(ctx context.Context, sel ast.Sel
 		case "updatedAt":
 			out.Values[i] = ec._DirectiveReference_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "sourceID":
-			out.Values[i] = ec._DirectiveReference_sourceID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "targetID":
-			out.Values[i] = ec._DirectiveReference_targetID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relation":
@@ -39471,16 +38189,6 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Membership_updatedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "personID":
-			out.Values[i] = ec._Membership_personID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "organizationID":
-			out.Values[i] = ec._Membership_organizationID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -40008,21 +38716,6 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 		case "validTo":
 			out.Values[i] = ec._Organization_validTo(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "path":
-			out.Values[i] = ec._Organization_path(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "parentID":
-			out.Values[i] = ec._Organization_parentID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "successorID":
-			out.Values[i] = ec._Organization_successorID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -40668,16 +39361,6 @@ func (ec *executionContext) _Recipient(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "directiveID":
-			out.Values[i] = ec._Recipient_directiveID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "organizationID":
-			out.Values[i] = ec._Recipient_organizationID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "text":
 			out.Values[i] = ec._Recipient_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -40890,26 +39573,6 @@ func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, o
 		case "updatedAt":
 			out.Values[i] = ec._Report_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "organizationID":
-			out.Values[i] = ec._Report_organizationID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "taskID":
-			out.Values[i] = ec._Report_taskID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "directiveID":
-			out.Values[i] = ec._Report_directiveID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "assignmentID":
-			out.Values[i] = ec._Report_assignmentID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "periodStart":
@@ -41135,17 +39798,6 @@ func (ec *executionContext) _SavedQuery(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "ownerID":
-			out.Values[i] = ec._SavedQuery_ownerID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "owner":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._SavedQuery_owner(ctx, field, obj)
-				})
 		case "embedTokens":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -41324,21 +39976,6 @@ func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "directiveID":
-			out.Values[i] = ec._Task_directiveID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "parentID":
-			out.Values[i] = ec._Task_parentID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "implementsID":
-			out.Values[i] = ec._Task_implementsID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "sectionPath":
 			out.Values[i] = ec._Task_sectionPath(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41487,16 +40124,6 @@ func (ec *executionContext) _TaskAssignment(ctx context.Context, sel ast.Selecti
 			}
 		case "updatedAt":
 			out.Values[i] = ec._TaskAssignment_updatedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "taskID":
-			out.Values[i] = ec._TaskAssignment_taskID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "organizationID":
-			out.Values[i] = ec._TaskAssignment_organizationID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -41899,11 +40526,6 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		case "role":
 			out.Values[i] = ec._User_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "scopeID":
-			out.Values[i] = ec._User_scopeID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "clearance":

@@ -54,10 +54,12 @@ func visible(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
 	return res, nil
 }
 
-// addAll adds the predicate p (nil: everything visible) to every filter.
+// addAll adds the predicate p to every filter. When the caller sees
+// everything (p is nil) it adds a predicate that holds for every row, so an
+// empty filter ("hasXWith: [{}]", any related row) stays valid.
 func addAll[W interface{ AddPredicates(...P) }, P ~func(*S), S any](ws []W, p P) {
 	if p == nil {
-		return
+		p = func(*S) {}
 	}
 	for _, w := range ws {
 		w.AddPredicates(p)

@@ -41,7 +41,8 @@ func newRootCmd() *cobra.Command {
 	f.StringVar(&a.cfg.DatabaseURL, "db", a.cfg.DatabaseURL, "SQLite file or postgres:// URL instead of the data folder's database (CHIDAO_DATABASE_URL)")
 	f.StringVar(&a.cfg.LogLevel, "log-level", a.cfg.LogLevel, "debug, info, warn or error (CHIDAO_LOG_LEVEL)")
 	f.StringVar(&a.cfg.LogFormat, "log-format", a.cfg.LogFormat, "text or json (CHIDAO_LOG_FORMAT)")
-	root.AddCommand(newServeCmd(a), newMigrateCmd(a), newSeedCmd(a), newUserCmd(a), newTokenCmd(a))
+	root.AddCommand(newServeCmd(a), newMigrateCmd(a), newSeedCmd(a), newUserCmd(a), newTokenCmd(a),
+		newParseCmd(), newImportCmd(a))
 	return root
 }
 

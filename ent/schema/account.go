@@ -38,7 +38,7 @@ func (User) Fields() []ent.Field {
 			Values("ADMIN", "EDITOR", "REPORTER", "VIEWER").
 			Default("VIEWER").
 			Annotations(entgql.OrderField("ROLE")),
-		field.Int("scope_id").
+		field.Int("scope_id").Annotations(hideID).
 			Optional().Nillable().
 			Comment("Limits the account to this organisation's subtree"),
 		field.Enum("clearance").
@@ -137,14 +137,14 @@ func (APIToken) Fields() []ent.Field {
 			NotEmpty().MaxLen(32).Immutable().
 			Comment("The start of the token, to recognise it in lists"),
 		field.String("token_hash").NotEmpty().Unique().Sensitive().Immutable().Annotations(entgql.Skip()),
-		field.Int("user_id").Immutable(),
+		field.Int("user_id").Annotations(hideID).Immutable(),
 		field.Time("expires_at").Optional().Nillable().Annotations(entgql.OrderField("EXPIRES_AT")),
 		field.Time("revoked_at").Optional().Nillable(),
 		field.Time("last_used_at").Optional().Nillable(),
 		field.Int("complexity_limit").
 			Optional().Nillable().Positive().
 			Comment("Lowers the owner's role budget for requests with this token"),
-		field.Int("saved_query_id").Optional().Nillable().Immutable(),
+		field.Int("saved_query_id").Annotations(hideID).Optional().Nillable().Immutable(),
 		field.JSON("variables", map[string]any{}).
 			Optional().
 			Comment("Fixed variables of an embed token's query").
@@ -200,7 +200,7 @@ func (SavedQuery) Fields() []ent.Field {
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Enum("sharing").Values("PRIVATE", "SHARED").Default("PRIVATE").
 			Comment("SHARED: every signed-in user may read and run it"),
-		field.Int("owner_id").Immutable().
+		field.Int("owner_id").Annotations(hideID).Immutable().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
@@ -209,7 +209,8 @@ func (SavedQuery) Fields() []ent.Field {
 func (SavedQuery) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("owner", User.Type).Ref("saved_queries").Field("owner_id").Unique().Required().Immutable().
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Comment("Not in the API: accounts see only their own user").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("embed_tokens", APIToken.Type).
 			Annotations(skipInputs, entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Cascade)),
 	}
@@ -234,12 +235,12 @@ type AuditRecord struct {
 func (AuditRecord) Fields() []ent.Field {
 	return []ent.Field{
 		field.Time("at").Immutable().Annotations(entgql.OrderField("AT")),
-		field.Int("actor_id").Optional().Nillable().Immutable(),
+		field.Int("actor_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.String("actor").Immutable().MaxLen(300).Comment("Who: the account's email, or system"),
-		field.Int("token_id").Optional().Nillable().Immutable(),
+		field.Int("token_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.Enum("action").Values("CREATE", "UPDATE", "DELETE").Immutable(),
 		field.String("entity_type").Immutable().MaxLen(100).Annotations(entgql.OrderField("ENTITY_TYPE")),
-		field.Int("entity_id").Immutable(),
+		field.Int("entity_id").Immutable().Annotations(entgql.Type("ID")),
 		field.JSON("before", map[string]any{}).Optional().Immutable().Annotations(entgql.Type("Map")),
 		field.JSON("after", map[string]any{}).Optional().Immutable().Annotations(entgql.Type("Map")),
 	}

@@ -52,8 +52,8 @@ func (Directive) Fields() []ent.Field {
 		field.String("issuer_code").
 			Optional().MaxLen(maxCode).
 			Comment("The issuer part of the symbol: QU, TW, UBND, VPCP-KGVX…"),
-		field.Int("issuer_id").Optional().Nillable(),
-		field.Int("acting_body_id").Optional().Nillable(),
+		field.Int("issuer_id").Annotations(hideID).Optional().Nillable(),
+		field.Int("acting_body_id").Annotations(hideID).Optional().Nillable(),
 		field.String("header_parent_text").Optional().MaxLen(maxName),
 		field.String("place").
 			Optional().MaxLen(maxShort).
@@ -67,7 +67,7 @@ func (Directive) Fields() []ent.Field {
 			Annotations(entgql.OrderField("SUBJECT")),
 		field.Text("full_text").
 			Optional().MaxLen(maxText),
-		field.Int("signer_id").Optional().Nillable(),
+		field.Int("signer_id").Annotations(hideID).Optional().Nillable(),
 		field.String("signer_name").Optional().MaxLen(maxShort),
 		field.String("signer_post").
 			Optional().MaxLen(maxShort).
@@ -157,8 +157,8 @@ func (DirectiveReference) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, 
 // Fields of the DirectiveReference.
 func (DirectiveReference) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("source_id"),
-		field.Int("target_id").Optional().Nillable(),
+		field.Int("source_id").Annotations(hideID),
+		field.Int("target_id").Annotations(hideID).Optional().Nillable(),
 		field.Enum("relation").
 			Values("IMPLEMENTS", "BASED_ON", "CITES", "AMENDS", "SUPERSEDES", "REPEALS",
 				"RESPONDS_TO", "REMINDS", "REPORTS_ON", "ISSUES_ANNEX", "COPY_OF").
@@ -210,8 +210,8 @@ func (Recipient) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixi
 // Fields of the Recipient.
 func (Recipient) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("directive_id"),
-		field.Int("organization_id").Optional().Nillable(),
+		field.Int("directive_id").Annotations(hideID),
+		field.Int("organization_id").Annotations(hideID).Optional().Nillable(),
 		field.String("text").
 			NotEmpty().MaxLen(maxName).
 			Annotations(entgql.OrderField("TEXT")),

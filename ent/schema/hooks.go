@@ -66,14 +66,25 @@ func doesWork(r taskassignment.Role) bool {
 func rollUpCompletion(next ent.Mutator) ent.Mutator {
 	return hook.TaskAssignmentFunc(func(ctx context.Context, m *gen.TaskAssignmentMutation) (ent.Value, error) {
 		var taskID int
-		if m.Op().Is(ent.OpCreate) {
+		switch {
+		case m.Op().Is(ent.OpCreate):
 			taskID, _ = m.TaskID()
-		} else {
+		case m.Op().Is(ent.OpUpdateOne):
 			old, err := m.OldTaskID(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("task of the assignment: %w", err)
 			}
 			taskID = old
+		default: // delete: read the task before the row goes
+			ids, err := m.IDs(ctx)
+			if err != nil || len(ids) == 0 {
+				return next.Mutate(ctx, m)
+			}
+			a, err := m.Client().TaskAssignment.Get(privacy.DecisionContext(ctx, privacy.Allow), ids[0])
+			if err != nil {
+				return next.Mutate(ctx, m)
+			}
+			taskID = a.TaskID
 		}
 		v, err := next.Mutate(ctx, m)
 		if err != nil || taskID == 0 {

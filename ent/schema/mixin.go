@@ -58,6 +58,11 @@ func (AuditMixin) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }
 // the access rules check each of them, never in bulk from the parent.
 var skipInputs = entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
 
+// hideID keeps a foreign-key column out of the GraphQL types: clients
+// follow the edge instead, which the access rules filter, so the id of a
+// row the caller may not see is never shown.
+var hideID = entgql.Skip(entgql.SkipType)
+
 // Length limits shared by the schemas. They are generous for real documents
 // and keep a careless or hostile client from storing megabytes in a name.
 const (

@@ -76,9 +76,9 @@ func (Organization) Fields() []ent.Field {
 		field.String("path").
 			Optional().MaxLen(2000).
 			Comment("Materialised path of ids from the root, e.g. /1/5/9/; kept by a hook, used for subtree scope").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
-		field.Int("parent_id").Optional().Nillable(),
-		field.Int("successor_id").Optional().Nillable(),
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int("parent_id").Annotations(hideID).Optional().Nillable(),
+		field.Int("successor_id").Annotations(hideID).Optional().Nillable(),
 	}
 }
 

@@ -60,8 +60,8 @@ func (Membership) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMix
 // Fields of the Membership.
 func (Membership) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("person_id"),
-		field.Int("organization_id"),
+		field.Int("person_id").Annotations(hideID),
+		field.Int("organization_id").Annotations(hideID),
 		field.String("post_title").
 			NotEmpty().MaxLen(maxShort).
 			Comment("The post as printed, e.g. Phó Bí thư Quận ủy").

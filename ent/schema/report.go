@@ -25,10 +25,10 @@ func (Report) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}
 // Fields of the Report.
 func (Report) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("organization_id"),
-		field.Int("task_id").Optional().Nillable(),
-		field.Int("directive_id").Optional().Nillable(),
-		field.Int("assignment_id").Optional().Nillable(),
+		field.Int("organization_id").Annotations(hideID),
+		field.Int("task_id").Annotations(hideID).Optional().Nillable(),
+		field.Int("directive_id").Annotations(hideID).Optional().Nillable(),
+		field.Int("assignment_id").Annotations(hideID).Optional().Nillable(),
 		field.Time("period_start").
 			Optional().Nillable().
 			Annotations(entgql.OrderField("PERIOD_START")),

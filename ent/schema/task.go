@@ -24,9 +24,9 @@ func (Task) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} 
 // Fields of the Task.
 func (Task) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("directive_id"),
-		field.Int("parent_id").Optional().Nillable(),
-		field.Int("implements_id").Optional().Nillable(),
+		field.Int("directive_id").Annotations(hideID),
+		field.Int("parent_id").Annotations(hideID).Optional().Nillable(),
+		field.Int("implements_id").Annotations(hideID).Optional().Nillable(),
 		field.String("section_path").
 			MaxLen(maxCode).
 			Comment("The number as printed, with its sections: 5, III.1, B.I.2.a").
@@ -119,8 +119,8 @@ func (TaskAssignment) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, Audi
 // Fields of the TaskAssignment.
 func (TaskAssignment) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("task_id"),
-		field.Int("organization_id"),
+		field.Int("task_id").Annotations(hideID),
+		field.Int("organization_id").Annotations(hideID),
 		field.Enum("role").
 			Values("LEAD", "COORDINATOR", "EXECUTOR", "ADVISOR", "MONITOR", "SUPPORTER", "REPORT_RECIPIENT").
 			Annotations(entgql.OrderField("ROLE")),
@@ -185,7 +185,7 @@ func (DeadlineExtension) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, A
 // Fields of the DeadlineExtension.
 func (DeadlineExtension) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("assignment_id"),
+		field.Int("assignment_id").Annotations(hideID),
 		field.Time("previous_due_date").Optional().Nillable(),
 		field.Time("new_due_date").Annotations(entgql.OrderField("NEW_DUE_DATE")),
 		field.String("reason").Optional().MaxLen(maxMedium),

@@ -324,7 +324,12 @@ func AssignmentPolicy() ent.Policy {
 						return privacy.Denyf("a reporter may not change %s", f)
 					}
 				}
-				if len(m.ClearedFields()) > 0 && !slices.Contains(reporterFields, m.ClearedFields()[0]) || len(m.AddedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
+				for _, f := range m.ClearedFields() {
+					if !slices.Contains(reporterFields, f) {
+						return privacy.Denyf("a reporter may not clear %s", f)
+					}
+				}
+				if len(m.AddedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
 					return privacy.Denyf("a reporter may only update the progress of its assignments")
 				}
 				if p := AssignmentVisible(v); p != nil {
@@ -426,8 +431,12 @@ func ReportPolicy() ent.Policy {
 				if _, ok := m.ReviewNote(); ok {
 					return privacy.Denyf("a reporter may not review reports")
 				}
-				if _, ok := m.ReviewedAt(); ok {
+				if _, ok := m.ReviewedAt(); ok || m.ReviewNoteCleared() || m.ReviewedAtCleared() {
 					return privacy.Denyf("a reporter may not review reports")
+				}
+				if !m.Op().Is(ent.OpCreate) {
+					// An accepted report is closed: only a reviewer reopens it.
+					m.Where(report.ReviewStateNEQ(report.ReviewStateACCEPTED))
 				}
 			case viewer.RoleAdmin, viewer.RoleSystem, viewer.RoleEditor:
 			default:

@@ -50,7 +50,9 @@ func Hook() ent.Hook {
 				for _, id := range ids {
 					snap, err := snapshot(sys, client, id)
 					if err != nil {
-						return nil, err
+						// A missing row: let the change itself fail, with the
+						// same answer as for a row the caller may not see.
+						return next.Mutate(ctx, m)
 					}
 					before[id] = snap
 				}

@@ -25,6 +25,9 @@ import (
 	"github.com/chidao/chidao/internal/viewer"
 )
 
+// vietnam is the zone dates are shown in (UTC+7, no daylight saving).
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
 // Error is a credential problem the caller can read and act on.
 type Error struct {
 	Code string // UNAUTHENTICATED, FORBIDDEN, LOCKED, INVALID_INPUT, NOT_FOUND
@@ -319,9 +322,9 @@ func (s *Service) TokenViewer(ctx context.Context, secret string) (*viewer.Viewe
 	now := s.now()
 	switch {
 	case t.RevokedAt != nil:
-		return nil, nil, errorf("UNAUTHENTICATED", "this token was revoked on %s", t.RevokedAt.Format("2006-01-02"))
+		return nil, nil, errorf("UNAUTHENTICATED", "this token was revoked on %s", t.RevokedAt.In(vietnam).Format("2006-01-02"))
 	case t.ExpiresAt != nil && now.After(*t.ExpiresAt):
-		return nil, nil, errorf("UNAUTHENTICATED", "this token expired on %s", t.ExpiresAt.Format("2006-01-02"))
+		return nil, nil, errorf("UNAUTHENTICATED", "this token expired on %s", t.ExpiresAt.In(vietnam).Format("2006-01-02"))
 	}
 	v, err := s.userViewer(ctx, t.Edges.User)
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/chidao/chidao/ent/auditrecord"
 	entuser "github.com/chidao/chidao/ent/user"
 	"github.com/chidao/chidao/internal/auth"
+	"github.com/chidao/chidao/internal/gid"
 	"github.com/chidao/chidao/internal/viewer"
 )
 
@@ -936,11 +937,11 @@ func TestAuditTrail(t *testing.T) {
 
 		type record struct {
 			Actor      string         `json:"actor"`
-			ActorID    *int           `json:"actorID"`
-			TokenID    *int           `json:"tokenID"`
+			ActorID    *string        `json:"actorID"`
+			TokenID    *string        `json:"tokenID"`
 			Action     string         `json:"action"`
 			EntityType string         `json:"entityType"`
-			EntityID   int            `json:"entityID"`
+			EntityID   string         `json:"entityID"`
 			Before     map[string]any `json:"before"`
 			After      map[string]any `json:"after"`
 		}
@@ -969,7 +970,7 @@ func TestAuditTrail(t *testing.T) {
 		byAction := map[string]record{}
 		for _, r := range rs {
 			byAction[r.Action] = r
-			if r.Actor != "editor@test.vn" || r.ActorID == nil || *r.ActorID != edID || r.TokenID == nil || *r.TokenID != edToken.ID {
+			if r.Actor != "editor@test.vn" || r.ActorID == nil || *r.ActorID != gid.Encode(edID) || r.TokenID == nil || *r.TokenID != gid.Encode(edToken.ID) {
 				t.Fatalf("actor of %s: %q %v %v", r.Action, r.Actor, r.ActorID, r.TokenID)
 			}
 			if r.EntityID != rs[0].EntityID {

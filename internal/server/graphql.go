@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -77,7 +78,7 @@ func newGraphQL(client *ent.Client, svc *auth.Service, cfg GraphQLConfig, log *s
 		return cfg.budget(viewer.FromContext(ctx))
 	}
 	srv.Use(limit)
-	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.Use(transactioner{entgql.Transactioner{TxOpener: client}})
 
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -267,6 +268,19 @@ var edgePrefixes = []string{"PARENT_", "ISSUER_", "PERSON_", "ORGANIZATION_", "T
 // edgeOrder returns the first order field in an orderBy argument that
 // reads across an edge, or "".
 func edgeOrder(v any) string {
+	// Variables arrive as typed slices and maps; normalise them.
+	if _, plain := v.([]any); !plain {
+		if _, obj := v.(map[string]any); !obj && v != nil {
+			b, err := json.Marshal(v)
+			if err != nil {
+				return "?"
+			}
+			v = nil
+			if err := json.Unmarshal(b, &v); err != nil {
+				return "?"
+			}
+		}
+	}
 	var list []any
 	switch x := v.(type) {
 	case []any:
@@ -290,4 +304,16 @@ func edgeOrder(v any) string {
 		}
 	}
 	return ""
+}
+
+// transactioner is entgql's one-transaction-per-mutation, skipping
+// requests that never became an operation (a body that is not GraphQL),
+// which entgql's would panic on.
+type transactioner struct{ entgql.Transactioner }
+
+func (t transactioner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
+	return t.Transactioner.InterceptResponse(ctx, next)
 }
