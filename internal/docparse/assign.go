@@ -158,7 +158,7 @@ type pend struct {
 }
 
 func clause(d *doc, dr *Draft, off int, c string, as *assignSet, requestOnly bool, pending *[]pend) {
-	toks := tokenize(c)
+	toks := d.tokens(c)
 	held := *pending
 	*pending = nil
 	if len(toks) == 0 {

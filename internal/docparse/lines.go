@@ -23,6 +23,16 @@ func (l line) blank() bool { return l.s == "" }
 type doc struct {
 	t     text
 	lines []line
+	// tokBuf is a scratch buffer for clause tokens, reused clause after
+	// clause (tokens are never kept).
+	tokBuf []token
+}
+
+// tokens tokenizes s into the doc's scratch buffer; the result is valid
+// until the next call.
+func (d *doc) tokens(s string) []token {
+	d.tokBuf = tokenizeInto(d.tokBuf[:0], s)
+	return d.tokBuf
 }
 
 // buildDoc cleans the normalised text into logical lines and joins them
@@ -30,7 +40,7 @@ type doc struct {
 // line split as "ngày 26\ntháng 11 năm 2025") and still map to the input.
 func buildDoc(n text) *doc {
 	bl := newBuilder(len(n.s) + 64)
-	d := &doc{}
+	d := &doc{lines: make([]line, 0, strings.Count(n.s, "\n")+16)}
 	tbl, row, col := 0, -1, 0
 	inTable := false
 	emit := func(t text, cell bool) {
@@ -213,11 +223,13 @@ func cleanInto(bl *builder, t text) {
 // Only a trailing upper-case run that starts with an authority formula or
 // a post is split off, after a separator.
 func splitMergedColumns(d *doc) {
-	var out []line
-	for _, l := range d.lines {
+	var out []line // allocated at the first split
+	for x, l := range d.lines {
 		s := l.s
 		if !(isDashLine(s) || strings.HasPrefix(s, "Nơi nhận") || strings.HasPrefix(s, "NƠI NHẬN")) || isUpperLine(s) {
-			out = append(out, l)
+			if out != nil {
+				out = append(out, l)
+			}
 			continue
 		}
 		cut := -1
@@ -237,8 +249,13 @@ func splitMergedColumns(d *doc) {
 			}
 		}
 		if cut < 0 {
-			out = append(out, l)
+			if out != nil {
+				out = append(out, l)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([]line, 0, len(d.lines)+8), d.lines[:x]...)
 		}
 		a, b := l, l
 		a.j = l.i + cut
@@ -248,5 +265,7 @@ func splitMergedColumns(d *doc) {
 		b.s = s[cut:]
 		out = append(out, a, b)
 	}
-	d.lines = out
+	if out != nil {
+		d.lines = out
+	}
 }

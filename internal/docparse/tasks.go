@@ -387,7 +387,7 @@ func buildTask(d *doc, dr *Draft, t *taskBuilder) Task {
 	// A heading that names bodies ("1. Công an tỉnh", "5. Các sở, ban,
 	// ngành … và UBND các xã, phường") makes them the lead of the section.
 	rest := hi
-	if toks := tokenize(head); len(toks) > 0 {
+	if toks := d.tokens(head); len(toks) > 0 {
 		// "Đối với Công an tỉnh", "Trách nhiệm của các sở, ngành"
 		k0 := headingPrefixes.match(toks, 0)
 		os, e := orgList(toks, k0)

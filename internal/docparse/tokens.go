@@ -23,7 +23,11 @@ func (t token) capital() bool {
 // a word ("44-KL/TW", "COVID-19") stays in the word; a spaced dash is a
 // token of its own.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return tokenizeInto(make([]token, 0, len(s)/6+1), s)
+}
+
+// tokenizeInto appends the tokens of s to toks (a reused buffer).
+func tokenizeInto(toks []token, s string) []token {
 	for i := 0; i < len(s); {
 		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
 			i++
