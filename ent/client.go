@@ -471,7 +471,8 @@ func (c *APITokenClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *APITokenClient) Interceptors() []Interceptor {
-	return c.inters.APIToken
+	inters := c.inters.APIToken
+	return append(inters[:len(inters):len(inters)], apitoken.Interceptors[:]...)
 }
 
 func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value, error) {
@@ -755,7 +756,8 @@ func (c *DeadlineExtensionClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *DeadlineExtensionClient) Interceptors() []Interceptor {
-	return c.inters.DeadlineExtension
+	inters := c.inters.DeadlineExtension
+	return append(inters[:len(inters):len(inters)], deadlineextension.Interceptors[:]...)
 }
 
 func (c *DeadlineExtensionClient) mutate(ctx context.Context, m *DeadlineExtensionMutation) (Value, error) {
@@ -1017,7 +1019,8 @@ func (c *DirectiveClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *DirectiveClient) Interceptors() []Interceptor {
-	return c.inters.Directive
+	inters := c.inters.Directive
+	return append(inters[:len(inters):len(inters)], directive.Interceptors[:]...)
 }
 
 func (c *DirectiveClient) mutate(ctx context.Context, m *DirectiveMutation) (Value, error) {
@@ -1183,7 +1186,8 @@ func (c *DirectiveReferenceClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *DirectiveReferenceClient) Interceptors() []Interceptor {
-	return c.inters.DirectiveReference
+	inters := c.inters.DirectiveReference
+	return append(inters[:len(inters):len(inters)], directivereference.Interceptors[:]...)
 }
 
 func (c *DirectiveReferenceClient) mutate(ctx context.Context, m *DirectiveReferenceMutation) (Value, error) {
@@ -1349,7 +1353,8 @@ func (c *MembershipClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *MembershipClient) Interceptors() []Interceptor {
-	return c.inters.Membership
+	inters := c.inters.Membership
+	return append(inters[:len(inters):len(inters)], membership.Interceptors[:]...)
 }
 
 func (c *MembershipClient) mutate(ctx context.Context, m *MembershipMutation) (Value, error) {
@@ -1643,7 +1648,8 @@ func (c *OrganizationClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *OrganizationClient) Interceptors() []Interceptor {
-	return c.inters.Organization
+	inters := c.inters.Organization
+	return append(inters[:len(inters):len(inters)], organization.Interceptors[:]...)
 }
 
 func (c *OrganizationClient) mutate(ctx context.Context, m *OrganizationMutation) (Value, error) {
@@ -1809,7 +1815,8 @@ func (c *PersonClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *PersonClient) Interceptors() []Interceptor {
-	return c.inters.Person
+	inters := c.inters.Person
+	return append(inters[:len(inters):len(inters)], person.Interceptors[:]...)
 }
 
 func (c *PersonClient) mutate(ctx context.Context, m *PersonMutation) (Value, error) {
@@ -1975,7 +1982,8 @@ func (c *RecipientClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *RecipientClient) Interceptors() []Interceptor {
-	return c.inters.Recipient
+	inters := c.inters.Recipient
+	return append(inters[:len(inters):len(inters)], recipient.Interceptors[:]...)
 }
 
 func (c *RecipientClient) mutate(ctx context.Context, m *RecipientMutation) (Value, error) {
@@ -2173,7 +2181,8 @@ func (c *ReportClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *ReportClient) Interceptors() []Interceptor {
-	return c.inters.Report
+	inters := c.inters.Report
+	return append(inters[:len(inters):len(inters)], report.Interceptors[:]...)
 }
 
 func (c *ReportClient) mutate(ctx context.Context, m *ReportMutation) (Value, error) {
@@ -2339,7 +2348,8 @@ func (c *SavedQueryClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *SavedQueryClient) Interceptors() []Interceptor {
-	return c.inters.SavedQuery
+	inters := c.inters.SavedQuery
+	return append(inters[:len(inters):len(inters)], savedquery.Interceptors[:]...)
 }
 
 func (c *SavedQueryClient) mutate(ctx context.Context, m *SavedQueryMutation) (Value, error) {
@@ -2735,7 +2745,8 @@ func (c *TaskClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *TaskClient) Interceptors() []Interceptor {
-	return c.inters.Task
+	inters := c.inters.Task
+	return append(inters[:len(inters):len(inters)], task.Interceptors[:]...)
 }
 
 func (c *TaskClient) mutate(ctx context.Context, m *TaskMutation) (Value, error) {
@@ -2933,7 +2944,8 @@ func (c *TaskAssignmentClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *TaskAssignmentClient) Interceptors() []Interceptor {
-	return c.inters.TaskAssignment
+	inters := c.inters.TaskAssignment
+	return append(inters[:len(inters):len(inters)], taskassignment.Interceptors[:]...)
 }
 
 func (c *TaskAssignmentClient) mutate(ctx context.Context, m *TaskAssignmentMutation) (Value, error) {
@@ -3131,7 +3143,8 @@ func (c *UserClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *UserClient) Interceptors() []Interceptor {
-	return c.inters.User
+	inters := c.inters.User
+	return append(inters[:len(inters):len(inters)], user.Interceptors[:]...)
 }
 
 func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error) {

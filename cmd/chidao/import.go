@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/internal/importer"
 	"github.com/chidao/chidao/internal/viewer"
 )
@@ -58,7 +59,10 @@ correct them first. --dry-run prints the preview and stores nothing.`,
 				if res.Created {
 					verb = "created"
 				}
-				n, _ := res.Directive.QueryTasks().Count(ctx)
+				n, err := db.Client.Task.Query().Where(task.DirectiveID(res.Directive.ID)).Count(ctx)
+				if err != nil {
+					return err
+				}
 				fmt.Fprintf(out, "%s: %s %s (%d tasks", f, verb, res.Directive.Symbol, n)
 				if k := len(res.CreatedOrganizations); k > 0 {
 					fmt.Fprintf(out, ", %d new organisations", k)

@@ -44,6 +44,8 @@ func init() {
 	apitokenMixinHooks1 := apitokenMixin[1].Hooks()
 
 	apitoken.Hooks[1] = apitokenMixinHooks1[0]
+	apitokenMixinInters0 := apitokenMixin[0].Interceptors()
+	apitoken.Interceptors[0] = apitokenMixinInters0[0]
 	apitokenMixinFields0 := apitokenMixin[0].Fields()
 	_ = apitokenMixinFields0
 	apitokenFields := schema.APIToken{}.Fields()
@@ -134,6 +136,8 @@ func init() {
 	deadlineextensionMixinHooks1 := deadlineextensionMixin[1].Hooks()
 
 	deadlineextension.Hooks[1] = deadlineextensionMixinHooks1[0]
+	deadlineextensionMixinInters0 := deadlineextensionMixin[0].Interceptors()
+	deadlineextension.Interceptors[0] = deadlineextensionMixinInters0[0]
 	deadlineextensionMixinFields0 := deadlineextensionMixin[0].Fields()
 	_ = deadlineextensionMixinFields0
 	deadlineextensionFields := schema.DeadlineExtension{}.Fields()
@@ -165,6 +169,8 @@ func init() {
 	directiveMixinHooks1 := directiveMixin[1].Hooks()
 
 	directive.Hooks[1] = directiveMixinHooks1[0]
+	directiveMixinInters0 := directiveMixin[0].Interceptors()
+	directive.Interceptors[0] = directiveMixinInters0[0]
 	directiveMixinFields0 := directiveMixin[0].Fields()
 	_ = directiveMixinFields0
 	directiveFields := schema.Directive{}.Fields()
@@ -262,6 +268,8 @@ func init() {
 	directivereferenceMixinHooks1 := directivereferenceMixin[1].Hooks()
 
 	directivereference.Hooks[1] = directivereferenceMixinHooks1[0]
+	directivereferenceMixinInters0 := directivereferenceMixin[0].Interceptors()
+	directivereference.Interceptors[0] = directivereferenceMixinInters0[0]
 	directivereferenceMixinFields0 := directivereferenceMixin[0].Fields()
 	_ = directivereferenceMixinFields0
 	directivereferenceFields := schema.DirectiveReference{}.Fields()
@@ -305,6 +313,8 @@ func init() {
 	membershipMixinHooks1 := membershipMixin[1].Hooks()
 
 	membership.Hooks[1] = membershipMixinHooks1[0]
+	membershipMixinInters0 := membershipMixin[0].Interceptors()
+	membership.Interceptors[0] = membershipMixinInters0[0]
 	membershipMixinFields0 := membershipMixin[0].Fields()
 	_ = membershipMixinFields0
 	membershipFields := schema.Membership{}.Fields()
@@ -355,6 +365,8 @@ func init() {
 	organization.Hooks[2] = organizationHooks[0]
 
 	organization.Hooks[3] = organizationHooks[1]
+	organizationMixinInters0 := organizationMixin[0].Interceptors()
+	organization.Interceptors[0] = organizationMixinInters0[0]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationFields := schema.Organization{}.Fields()
@@ -420,6 +432,8 @@ func init() {
 	personMixinHooks1 := personMixin[1].Hooks()
 
 	person.Hooks[1] = personMixinHooks1[0]
+	personMixinInters0 := personMixin[0].Interceptors()
+	person.Interceptors[0] = personMixinInters0[0]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personFields := schema.Person{}.Fields()
@@ -465,6 +479,8 @@ func init() {
 	recipientMixinHooks1 := recipientMixin[1].Hooks()
 
 	recipient.Hooks[1] = recipientMixinHooks1[0]
+	recipientMixinInters0 := recipientMixin[0].Interceptors()
+	recipient.Interceptors[0] = recipientMixinInters0[0]
 	recipientMixinFields0 := recipientMixin[0].Fields()
 	_ = recipientMixinFields0
 	recipientFields := schema.Recipient{}.Fields()
@@ -521,6 +537,8 @@ func init() {
 	report.Hooks[1] = reportMixinHooks1[0]
 
 	report.Hooks[2] = reportHooks[0]
+	reportMixinInters0 := reportMixin[0].Interceptors()
+	report.Interceptors[0] = reportMixinInters0[0]
 	reportMixinFields0 := reportMixin[0].Fields()
 	_ = reportMixinFields0
 	reportFields := schema.Report{}.Fields()
@@ -559,6 +577,8 @@ func init() {
 	savedquery.Hooks[1] = savedqueryMixinHooks1[0]
 
 	savedquery.Hooks[2] = savedqueryHooks[0]
+	savedqueryMixinInters0 := savedqueryMixin[0].Interceptors()
+	savedquery.Interceptors[0] = savedqueryMixinInters0[0]
 	savedqueryMixinFields0 := savedqueryMixin[0].Fields()
 	_ = savedqueryMixinFields0
 	savedqueryFields := schema.SavedQuery{}.Fields()
@@ -664,6 +684,8 @@ func init() {
 	task.Hooks[1] = taskMixinHooks1[0]
 
 	task.Hooks[2] = taskHooks[0]
+	taskMixinInters0 := taskMixin[0].Interceptors()
+	task.Interceptors[0] = taskMixinInters0[0]
 	taskMixinFields0 := taskMixin[0].Fields()
 	_ = taskMixinFields0
 	taskFields := schema.Task{}.Fields()
@@ -742,6 +764,8 @@ func init() {
 	taskassignment.Hooks[2] = taskassignmentHooks[0]
 
 	taskassignment.Hooks[3] = taskassignmentHooks[1]
+	taskassignmentMixinInters0 := taskassignmentMixin[0].Interceptors()
+	taskassignment.Interceptors[0] = taskassignmentMixinInters0[0]
 	taskassignmentMixinFields0 := taskassignmentMixin[0].Fields()
 	_ = taskassignmentMixinFields0
 	taskassignmentFields := schema.TaskAssignment{}.Fields()
@@ -783,6 +807,8 @@ func init() {
 	userMixinHooks1 := userMixin[1].Hooks()
 
 	user.Hooks[1] = userMixinHooks1[0]
+	userMixinInters0 := userMixin[0].Interceptors()
+	user.Interceptors[0] = userMixinInters0[0]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userFields := schema.User{}.Fields()

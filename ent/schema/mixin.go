@@ -4,6 +4,7 @@ package schema
 
 import (
 	"github.com/chidao/chidao/internal/audit"
+	"github.com/chidao/chidao/internal/pageorder"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -37,6 +38,12 @@ func (TimeMixin) Fields() []ent.Field {
 				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
 			),
 	}
+}
+
+// Interceptors of the TimeMixin (every entity has it): nested pages keep
+// the order asked for (internal/pageorder).
+func (TimeMixin) Interceptors() []ent.Interceptor {
+	return []ent.Interceptor{pageorder.Interceptor()}
 }
 
 // Indexes of the TimeMixin: "what changed since" is a common analyst filter.

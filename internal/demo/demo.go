@@ -25,6 +25,7 @@ import (
 	"github.com/chidao/chidao/ent/schema/schematype"
 	"github.com/chidao/chidao/ent/task"
 	"github.com/chidao/chidao/ent/taskassignment"
+	"github.com/chidao/chidao/internal/importer"
 	"github.com/chidao/chidao/internal/viewer"
 )
 
@@ -100,6 +101,17 @@ type Data struct {
 		Kind         string `json:"kind"`
 		PurposeNote  string `json:"purposeNote"`
 	} `json:"recipients"`
+	// Imports are documents registered from their real text through the
+	// importer (internal/importer), as office staff would: the tasks,
+	// assignees, recipients and citations come from the text.
+	Imports []struct {
+		Key  string `json:"key"`
+		File string `json:"file"`
+	} `json:"imports"`
+	// Tasks of an imported document are overlays: they find the imported
+	// task by section path and add what the text cannot say (deadlines
+	// decided later, progress, completion); their assignments are matched
+	// by organisation and role, and added when the text names no one.
 	Tasks []struct {
 		Key            string `json:"key"`
 		Directive      string `json:"directive"`
@@ -345,6 +357,20 @@ func load(ctx context.Context, c *ent.Client, d *Data) error {
 		}
 		ids["dir:"+x.Key] = row.ID
 	}
+	imported := map[string]bool{}
+	for _, im := range d.Imports {
+		text, err := files.ReadFile(im.File)
+		if err != nil {
+			return fmt.Errorf("import %s: %w", im.File, err)
+		}
+		// The importer joins the demo's transaction through the context.
+		res, err := importer.Import(ent.NewContext(ctx, c), c, text, importer.Corrections{})
+		if err != nil {
+			return fmt.Errorf("import %s: %w", im.File, err)
+		}
+		ids["dir:"+im.Key] = res.Directive.ID
+		imported[im.Key] = true
+	}
 	for i, r := range d.References {
 		src, err := ref("dir", r.Source)
 		if err != nil {
@@ -389,14 +415,19 @@ func load(ctx context.Context, c *ent.Client, d *Data) error {
 		if err != nil {
 			return err
 		}
-		row, err := c.Task.Create().
-			SetDirectiveID(*dir).SetSectionPath(t.SectionPath).SetOrdinal(t.Ordinal).
-			SetText(t.Text).SetNillableSummary(nonEmpty(t.Summary)).
-			SetKind(task.Kind(t.Kind)).SetDeadlineKind(task.DeadlineKind(t.DeadlineKind)).
-			SetNillableDueDate(t.DueDate.ptr()).SetNillableDueText(nonEmpty(t.DueText)).
-			SetNillableRecurrence(nonEmpty(t.Recurrence)).
-			SetNillableExpectedOutput(nonEmpty(t.ExpectedOutput)).
-			Save(ctx)
+		var row *ent.Task
+		if imported[t.Directive] {
+			row, err = overlayTask(ctx, c, *dir, t.SectionPath, t.Summary, t.Kind, t.DeadlineKind, t.DueDate.ptr(), t.DueText, t.Recurrence, t.ExpectedOutput)
+		} else {
+			row, err = c.Task.Create().
+				SetDirectiveID(*dir).SetSectionPath(t.SectionPath).SetOrdinal(t.Ordinal).
+				SetText(t.Text).SetNillableSummary(nonEmpty(t.Summary)).
+				SetKind(task.Kind(t.Kind)).SetDeadlineKind(task.DeadlineKind(t.DeadlineKind)).
+				SetNillableDueDate(t.DueDate.ptr()).SetNillableDueText(nonEmpty(t.DueText)).
+				SetNillableRecurrence(nonEmpty(t.Recurrence)).
+				SetNillableExpectedOutput(nonEmpty(t.ExpectedOutput)).
+				Save(ctx)
+		}
 		if err != nil {
 			return fmt.Errorf("task %s: %w", t.Key, err)
 		}
@@ -406,11 +437,19 @@ func load(ctx context.Context, c *ent.Client, d *Data) error {
 			if err != nil {
 				return err
 			}
-			if err := c.TaskAssignment.Create().
-				SetTaskID(row.ID).SetOrganizationID(*org).
-				SetRole(taskassignment.Role(a.Role)).SetNillableVerb(nonEmpty(a.Verb)).
-				SetProgress(a.Progress).SetNillableCompletedAt(a.CompletedAt.ptr()).
-				Exec(ctx); err != nil {
+			existing, err := c.TaskAssignment.Query().Where(taskassignment.TaskID(row.ID),
+				taskassignment.OrganizationID(*org), taskassignment.RoleEQ(taskassignment.Role(a.Role))).Only(ctx)
+			switch {
+			case ent.IsNotFound(err):
+				err = c.TaskAssignment.Create().
+					SetTaskID(row.ID).SetOrganizationID(*org).
+					SetRole(taskassignment.Role(a.Role)).SetNillableVerb(nonEmpty(a.Verb)).
+					SetProgress(a.Progress).SetNillableCompletedAt(a.CompletedAt.ptr()).
+					Exec(ctx)
+			case err == nil:
+				err = existing.Update().SetProgress(a.Progress).SetNillableCompletedAt(a.CompletedAt.ptr()).Exec(ctx)
+			}
+			if err != nil {
 				return fmt.Errorf("task %s, assignment of %s: %w", t.Key, a.Organization, err)
 			}
 		}
@@ -443,4 +482,23 @@ func load(ctx context.Context, c *ent.Client, d *Data) error {
 		}
 	}
 	return loadAccounts(ctx, c, d, ids)
+}
+
+// overlayTask finds an imported task by its section path and sets what the
+// demo adds to the text.
+func overlayTask(ctx context.Context, c *ent.Client, directiveID int, path, summary, kind, deadlineKind string, due *time.Time, dueText, recurrence, output string) (*ent.Task, error) {
+	row, err := c.Task.Query().Where(task.DirectiveID(directiveID), task.SectionPath(path)).Only(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("the imported text has no task %s: %w", path, err)
+	}
+	u := row.Update().SetNillableSummary(nonEmpty(summary)).SetNillableDueDate(due).
+		SetNillableDueText(nonEmpty(dueText)).SetNillableRecurrence(nonEmpty(recurrence)).
+		SetNillableExpectedOutput(nonEmpty(output))
+	if kind != "" {
+		u.SetKind(task.Kind(kind))
+	}
+	if deadlineKind != "" {
+		u.SetDeadlineKind(task.DeadlineKind(deadlineKind))
+	}
+	return u.Save(ctx)
 }

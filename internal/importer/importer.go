@@ -37,6 +37,8 @@ type Preview struct {
 	References []ReferencePreview
 	Tasks      []TaskPreview
 	Warnings   []docparse.Warning
+
+	r *resolver // the context the names were resolved in
 }
 
 // ReferencePreview is a cited document and the node it resolves to.
@@ -114,7 +116,7 @@ func preview(ctx context.Context, c *ent.Client, d *docparse.Draft) (*Preview, e
 	if err != nil {
 		return nil, err
 	}
-	p := &Preview{Draft: d, Warnings: append([]docparse.Warning(nil), d.Warnings...)}
+	p := &Preview{Draft: d, Warnings: append([]docparse.Warning(nil), d.Warnings...), r: r}
 	sys := systemOf(h.System)
 	r.setIssuer(nil, h.Issuer.Text, organization.LevelDISTRICT, sys)
 	p.Issuer = r.resolveIssuer(h)
@@ -157,7 +159,12 @@ func preview(ctx context.Context, c *ent.Client, d *docparse.Draft) (*Preview, e
 			return nil, err
 		}
 	}
+	warned := map[string]bool{}
 	for _, res := range p.allResolutions() {
+		if warned[res.Name] {
+			continue
+		}
+		warned[res.Name] = true
 		switch res.Match {
 		case MatchAmbiguous:
 			p.Warnings = append(p.Warnings, docparse.Warning{Code: "ambiguous_organisation", Message: fmt.Sprintf("%q matches %d organisations; %q was chosen", res.Name, len(res.Candidates), res.Organization.Name)})
@@ -300,6 +307,7 @@ type writer struct {
 	corr Corrections
 	res  *Result
 	made map[string]*ent.Organization // created organisations by proposed name
+	r    *resolver
 }
 
 func importWith(ctx context.Context, c *ent.Client, text []byte, corr Corrections) (*Result, error) {
@@ -307,7 +315,7 @@ func importWith(ctx context.Context, c *ent.Client, text []byte, corr Correction
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{ctx: ctx, c: c, corr: corr, res: &Result{Warnings: p.Warnings}, made: map[string]*ent.Organization{}}
+	w := &writer{ctx: ctx, c: c, corr: corr, res: &Result{Warnings: p.Warnings}, made: map[string]*ent.Organization{}, r: p.r}
 	d, h := p.Draft, p.Draft.Header
 	issuer, err := w.org(p.Issuer)
 	if err != nil {
@@ -375,6 +383,15 @@ func (w *writer) org(res Resolution) (*ent.Organization, error) {
 	key := textfold.Fold(res.Proposal.Name)
 	if o, ok := w.made[key]; ok {
 		return o, nil
+	}
+	// "Mặt trận Tổ quốc Việt Nam" and "Mặt trận Tổ quốc Việt Nam quận" in
+	// one district document are one new body.
+	if w.r != nil && w.r.place != "" {
+		for _, lw := range localityWords[w.r.level] {
+			if o, ok := w.made[key+" "+lw+" "+w.r.place]; ok {
+				return o, nil
+			}
+		}
 	}
 	q := w.c.Organization.Create().
 		SetName(res.Proposal.Name).SetSystem(res.Proposal.System).

@@ -52,7 +52,9 @@ type resolver struct {
 	orgs   []*ent.Organization
 	byName map[string][]*ent.Organization // folded name and aliases
 	issuer *ent.Organization
-	place  string // folded proper name of the issuer's locality: "kien an"
+	// issuerName is the issuer's name as printed, for a new issuer.
+	issuerName string
+	place      string // folded proper name of the issuer's locality: "kien an"
 	level  organization.Level
 	system organization.System
 	cache  map[string]Resolution
@@ -109,6 +111,7 @@ func placeOf(name string) string {
 // setIssuer fixes the context of the names that follow.
 func (r *resolver) setIssuer(o *ent.Organization, issuerName string, level organization.Level, system organization.System) {
 	r.issuer = o
+	r.issuerName = issuerName
 	r.level, r.system = level, system
 	r.place = placeOf(issuerName)
 	if o != nil {
@@ -249,7 +252,13 @@ func sharedRoot(a, b string) bool {
 func (r *resolver) propose(name, f string, relative bool) *Proposal {
 	p := &Proposal{Name: name, Level: r.level, System: r.system, Classification: organization.ClassificationOTHER}
 	if relative && r.place != "" {
-		p.Name = name + " " + titlePlace(r.issuer)
+		issuerName := r.issuerName
+		if r.issuer != nil {
+			issuerName = r.issuer.Name
+		}
+		if place := titlePlace(issuerName); place != "" {
+			p.Name = name + " " + place
+		}
 	}
 	switch {
 	case strings.HasSuffix(f, " tinh") || strings.HasSuffix(f, " thanh pho") || strings.Contains(f, " tinh uy"):
@@ -314,13 +323,10 @@ func (r *resolver) propose(name, f string, relative bool) *Proposal {
 	return p
 }
 
-// titlePlace is the issuer's place as printed in its name ("Kiến An").
-func titlePlace(o *ent.Organization) string {
-	if o == nil {
-		return ""
-	}
-	words := strings.Fields(o.Name)
-	n := len(strings.Fields(placeOf(o.Name)))
+// titlePlace is the place as printed in an issuer's name ("Kiến An").
+func titlePlace(name string) string {
+	words := strings.Fields(name)
+	n := len(strings.Fields(placeOf(name)))
 	if n == 0 || n > len(words) {
 		return ""
 	}

@@ -1025,7 +1025,7 @@ func (f *acFixture) prepare(c acCell, who string) acAction {
 			if c.target == "other" {
 				owner = acOther(who)
 			}
-			id, field, want = f.freshToken(owner), "revoked_at", ""
+			id, field = f.freshToken(owner), "revoked_at"
 			return acAction{id: id, field: field, query: `mutation($id: ID!) { revokeAPIToken(id: $id) { id } }`, vars: map[string]any{"id": g(id)}}
 		case "SavedQuery":
 			id = f.savedQueryTarget(c.target, who)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -64,7 +65,11 @@ func newEnv(t *testing.T, dsn string, withDemo bool, mutate ...func(*Config)) *e
 	for _, m := range mutate {
 		m(&cfg)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var logw io.Writer = io.Discard
+	if os.Getenv("CHIDAO_TEST_LOG") != "" {
+		logw = os.Stderr
+	}
+	log := slog.New(slog.NewTextHandler(logw, nil))
 	server := New(cfg, db, log)
 	srv := httptest.NewServer(server.Handler())
 	t.Cleanup(srv.Close)

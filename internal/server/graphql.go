@@ -123,6 +123,15 @@ func (c *pageDefaults) walk(set ast.SelectionSet) {
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
+			// A single orderBy object is a one-item list (GraphQL input
+			// coercion), but entgql's nested loader reads only lists and
+			// would drop the order silently: make it a list.
+			if a := s.Arguments.ForName("orderBy"); a != nil && a.Value != nil && a.Value.Kind == ast.ObjectValue && isConnection(s.Definition) {
+				if def := s.Definition.Arguments.ForName("orderBy"); def != nil && def.Type.Elem != nil {
+					a.Value = &ast.Value{Kind: ast.ListValue, Children: ast.ChildValueList{{Value: a.Value, Position: a.Value.Position}},
+						ExpectedType: def.Type, Definition: a.Value.Definition, Position: a.Value.Position}
+				}
+			}
 			if isConnection(s.Definition) && s.Arguments.ForName("first") == nil && s.Arguments.ForName("last") == nil {
 				s.Arguments = append(s.Arguments, &ast.Argument{
 					Name: "first",

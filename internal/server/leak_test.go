@@ -220,7 +220,7 @@ func (f *acFixture) leak(row leakRow, who string) (problems []string, requests i
 		if row.pages == "" || r.code() != "" {
 			break
 		}
-		conn, _ := lkPath(map[string]any(r.data), row.pages).(map[string]any)
+		conn, _ := lkPath(r.data, row.pages).(map[string]any)
 		more, _ := lkPath(conn, "pageInfo.hasNextPage").(bool)
 		cursor, _ := lkPath(conn, "pageInfo.endCursor").(string)
 		if !more || requests > 20 {
@@ -245,7 +245,7 @@ func (f *acFixture) leak(row leakRow, who string) (problems []string, requests i
 			problems = append(problems, fmt.Sprintf("want %s, got %q %s", row.codes, c, clip(string(r.body))))
 		}
 		if row.typ != "" {
-			for k := range f.returned(map[string]any(r.data), row.typ) {
+			for k := range f.returned(r.data, row.typ) {
 				got[k] = true
 			}
 		}
@@ -263,7 +263,7 @@ func (f *acFixture) leak(row leakRow, who string) (problems []string, requests i
 			problems = append(problems, fmt.Sprintf("%s rows: %s", row.typ, d))
 		}
 		if row.total != "" {
-			n, _ := lkPath(map[string]any(replies[0].data), row.total).(float64)
+			n, _ := lkPath(replies[0].data, row.total).(float64)
 			if int(n) != len(want) {
 				problems = append(problems, fmt.Sprintf("%s is %v, want %d", row.total, n, len(want)))
 			}
@@ -274,7 +274,7 @@ func (f *acFixture) leak(row leakRow, who string) (problems []string, requests i
 		if !ok {
 			f.t.Fatalf("%s: no count for %s", row.name, who)
 		}
-		v := lkPath(map[string]any(replies[0].data), row.count)
+		v := lkPath(replies[0].data, row.count)
 		n, isNum := v.(float64)
 		switch {
 		case want == -1 && v != nil:

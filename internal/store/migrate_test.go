@@ -372,7 +372,7 @@ func TestOpenConnectTimeout(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Error("open still waits for a silent server 5s after a 500ms connect timeout")
 		hangUp()
-		<-done
+		_ = <-done
 	}
 }
 

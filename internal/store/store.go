@@ -19,8 +19,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq"  // PostgreSQL driver, registered as "postgres"
-	_ "modernc.org/sqlite" // pure-Go SQLite driver, registered as "sqlite"
+	_ "github.com/lib/pq" // PostgreSQL driver, registered as "postgres"
 
 	"github.com/chidao/chidao/ent"
 	_ "github.com/chidao/chidao/ent/runtime" // schema hooks and defaults
@@ -93,7 +92,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 			return nil, err
 		}
 		where = "sqlite:" + dsn
-		db, err = sql.Open("sqlite", file)
+		db, err = openSQLite(file) // modernc, wrapped: see sqlite.go
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", where, err)
