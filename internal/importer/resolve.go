@@ -55,9 +55,9 @@ type resolver struct {
 	// issuerName is the issuer's name as printed, for a new issuer.
 	issuerName string
 	place      string // folded proper name of the issuer's locality: "kien an"
-	level  organization.Level
-	system organization.System
-	cache  map[string]Resolution
+	level      organization.Level
+	system     organization.System
+	cache      map[string]Resolution
 }
 
 func newResolver(ctx context.Context, c *ent.Client) (*resolver, error) {
