@@ -65,7 +65,7 @@ func newEnv(t *testing.T, dsn string, withDemo bool, mutate ...func(*Config)) *e
 	for _, m := range mutate {
 		m(&cfg)
 	}
-	var logw io.Writer = io.Discard
+	logw := io.Discard
 	if os.Getenv("CHIDAO_TEST_LOG") != "" {
 		logw = os.Stderr
 	}
