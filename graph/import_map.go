@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chidao/chidao/ent"
 	"github.com/chidao/chidao/ent/directive"
 	"github.com/chidao/chidao/ent/directivereference"
 	"github.com/chidao/chidao/ent/task"
@@ -42,7 +43,7 @@ func resolutionOf(r importer.Resolution) *model.OrganizationResolution {
 		out.Proposed = &model.ProposedOrganization{Name: p.Name, Parent: p.Parent, System: p.System, Level: p.Level, Classification: p.Classification}
 	}
 	if out.Candidates == nil {
-		out.Candidates = nil
+		out.Candidates = []*ent.Organization{} // the field is a non-null list
 	}
 	return out
 }

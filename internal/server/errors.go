@@ -90,6 +90,8 @@ func classify(err error) (code, field, msg string) {
 		return "TIMEOUT", "", "the query took too long and was stopped; ask for less (smaller pages, fewer nested lists)"
 	case errors.Is(err, context.Canceled):
 		return "CANCELLED", "", "the request was cancelled"
+	case isOrderCursorError(err):
+		return "INVALID_CURSOR", "", "invalid cursor: it belongs to another orderBy; use a cursor returned by this connection with the same orderBy"
 	case isCursorError(err):
 		return "INVALID_CURSOR", "", "invalid cursor: use a cursor returned by this connection"
 	}
@@ -136,6 +138,14 @@ func constraintMessage(e *ent.ConstraintError) string {
 func isCursorError(err error) bool {
 	s := err.Error()
 	return strings.Contains(s, "cursor") && (strings.Contains(s, "decode") || strings.Contains(s, "invalid") || strings.Contains(s, "msgpack") || strings.Contains(s, "base64"))
+}
+
+// isOrderCursorError finds entgql's refusal of a cursor made under another
+// orderBy (entgql.MultiCursorsPredicate).
+func isOrderCursorError(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "cursor values length ") && strings.Contains(s, "do not match orderBy fields length") ||
+		strings.Contains(s, "cursor ") && strings.Contains(s, " is not a slice")
 }
 
 // isClientSafe finds errors that declare themselves safe to show: input

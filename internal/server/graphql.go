@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -72,6 +73,7 @@ func newGraphQL(client *ent.Client, svc *auth.Service, cfg GraphQLConfig, log *s
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	srv.Use(listVars{})
 	srv.Use(pageLimit{max: cfg.MaxPageSize})
 	limit := extension.FixedComplexityLimit(cfg.ComplexityLimit, complexity.WithFixedScalarValue(0))
 	limit.Func = func(ctx context.Context, _ *graphql.OperationContext) int {
@@ -150,6 +152,43 @@ func (c *pageDefaults) walk(set ast.SelectionSet) {
 	}
 }
 
+// listVars gives a list variable the plain []any entgql's eager loading
+// of nested connections knows. gqlparser coerces a single value sent for
+// a list variable to a typed slice (a single orderBy object becomes a
+// []map[string]any), which entgql drops as it drops a single orderBy
+// literal (see pageDefaults.walk); it then refuses the page's own cursors.
+type listVars struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = listVars{}
+
+func (listVars) ExtensionName() string                   { return "ListVariables" }
+func (listVars) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (listVars) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	op := oc.Doc.Operations.ForName(oc.OperationName)
+	if op == nil {
+		return nil
+	}
+	for _, d := range op.VariableDefinitions {
+		if d.Type == nil || d.Type.Elem == nil {
+			continue
+		}
+		v := reflect.ValueOf(oc.Variables[d.Variable])
+		if v.Kind() != reflect.Slice || v.Type() == reflect.TypeOf([]any(nil)) {
+			continue
+		}
+		list := make([]any, v.Len())
+		for i := range list {
+			list[i] = v.Index(i).Interface()
+		}
+		oc.Variables[d.Variable] = list
+	}
+	return nil
+}
+
 // pageLimit refuses pages larger than the cap and connections whose page
 // size resolved to nothing (an explicit null variable).
 type pageLimit struct{ max int }
@@ -183,6 +222,14 @@ func (p pageLimit) check(ctx context.Context, oc *graphql.OperationContext, set 
 						err.Extensions = map[string]any{"code": "FORBIDDEN"}
 						return err
 					}
+				}
+				if f := edgeOrder(args["orderBy"]); f != "" && (args["after"] != nil || args["before"] != nil) {
+					// entgql's cursor condition names the order column on
+					// the connection's own table, where a related row's
+					// column or count does not exist.
+					err := gqlerror.ErrorPosf(s.Position, "`after` and `before` cannot page `%s` ordered by %s: cursors cannot follow an order on related rows; ask for a larger page (`first`/`last`) or order by a field of the row itself", s.Name, f)
+					err.Extensions = map[string]any{"code": "INVALID_CURSOR"}
+					return err
 				}
 				first, hasFirst := intArg(args["first"])
 				last, hasLast := intArg(args["last"])

@@ -565,3 +565,121 @@ func TestNestedOrdering(t *testing.T) {
 		}
 	})
 }
+
+// The import API through GraphQL: a preview resolves every name and stores
+// nothing; bad texts get clear errors; an editor imports, a viewer may not.
+func TestImportAPI(t *testing.T) {
+	each(t, func(t *testing.T, dsn string) {
+		e := newEnv(t, dsn, true)
+		text := `ĐẢNG BỘ TP HẢI PHÒNG
+QUẬN ỦY KIẾN AN
+*
+Số 1502-CV/QU
+V/v tổ chức Tháng nhân đạo năm 2023
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Kiến An, ngày 20 tháng 4 năm 2023
+
+Kính gửi: - Hội Chữ thập đỏ quận,
+- Phòng Văn hóa và Thông tin quận.
+
+Thực hiện Công văn số 1416-CV/QU, ngày 06/3/2023 của Ban Thường vụ Quận ủy, Ban Thường vụ Quận ủy yêu cầu:
+
+1. Hội Chữ thập đỏ quận chủ trì, phối hợp với Phòng Văn hóa và Thông tin quận tổ chức các hoạt động Tháng nhân đạo, báo cáo kết quả về Ban Thường vụ Quận ủy trước ngày 31/5/2023.
+
+2. Ban Dân vận Quận ủy theo dõi, đôn đốc việc thực hiện.
+
+Nơi nhận:
+- Như trên,
+- Lưu VPQU.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Bùi Thị Tuyết Mai`
+		var pv struct {
+			PreviewImport struct {
+				Symbol     string
+				Existing   *struct{ ID string }
+				Issuer     struct{ Match string }
+				Recipients []struct {
+					Name         string
+					Match        string
+					Organization *struct{ Name string }
+					Proposed     *struct {
+						Name   string
+						Parent *struct{ Name string }
+					}
+				}
+				References []struct {
+					Symbol   string
+					Relation string
+					Target   *struct{ Symbol string }
+				}
+				Tasks []struct {
+					SectionPath string
+					DueDate     *string
+					Assignments []struct {
+						Role         string
+						Organization struct{ Name, Match string }
+					}
+				}
+			}
+		}
+		before := e.count("directives")
+		e.ok(`query($t: String!) { previewImport(text: $t) { symbol existing { id } issuer { match }
+			recipients { name match organization { name } proposed { name parent { name } } }
+			references { symbol relation target { symbol } }
+			tasks { sectionPath dueDate assignments { role organization { name match } } } } }`, map[string]any{"t": text}, &pv)
+		p := pv.PreviewImport
+		if p.Symbol != "1502-CV/QU" || p.Existing != nil || p.Issuer.Match != "EXACT" {
+			t.Fatalf("preview header: %+v", p)
+		}
+		if e.count("directives") != before {
+			t.Fatal("a preview stored something")
+		}
+		if len(p.Recipients) != 2 || p.Recipients[0].Organization == nil || p.Recipients[0].Organization.Name != "Hội Chữ thập đỏ quận Kiến An" {
+			t.Fatalf("recipients: %+v", p.Recipients)
+		}
+		if r := p.Recipients[1]; r.Match != "NEW" || r.Proposed == nil || r.Proposed.Name != "Phòng Văn hóa và Thông tin quận Kiến An" ||
+			r.Proposed.Parent == nil || r.Proposed.Parent.Name != "Ủy ban nhân dân quận Kiến An" {
+			t.Fatalf("the unknown office should be proposed under the district people's committee: %+v", r)
+		}
+		if len(p.References) != 1 || p.References[0].Target == nil || p.References[0].Target.Symbol != "1416-CV/QU" || p.References[0].Relation != "IMPLEMENTS" {
+			t.Fatalf("references: %+v", p.References)
+		}
+		if len(p.Tasks) != 2 || p.Tasks[0].DueDate == nil || !strings.HasPrefix(*p.Tasks[0].DueDate, "2023-05-31") {
+			t.Fatalf("tasks: %+v", p.Tasks)
+		}
+
+		// A viewer may preview but not import.
+		viewerTok := e.user("viewer@test.vn", "VIEWER", nil, "NONE")
+		admin := e.token
+		e.token = viewerTok
+		e.fails(`mutation($t: String!) { importDirective(text: $t) { created } }`, map[string]any{"t": text}, "FORBIDDEN")
+		e.token = admin
+		if e.count("directives") != before {
+			t.Fatal("a refused import stored something")
+		}
+		e.fails(`mutation($t: String!) { importDirective(text: $t) { created } }`, map[string]any{"t": "   "}, "INVALID_INPUT", "white space")
+		e.fails(`mutation($t: String!) { importDirective(text: $t) { created } }`, map[string]any{"t": "Chỉ là một đoạn văn, không có số hiệu."}, "INVALID_INPUT", "symbol")
+
+		var res struct {
+			ImportDirective struct {
+				Created              bool
+				CreatedOrganizations []struct{ Name string }
+				Directive            struct {
+					Tasks struct{ TotalCount int }
+				}
+			}
+		}
+		e.ok(`mutation($t: String!) { importDirective(text: $t, corrections: {organizations: [{name: "Ban Dân vận Quận ủy", skip: true}]}) {
+			created createdOrganizations { name } directive { tasks { totalCount } } } }`, map[string]any{"t": text}, &res)
+		if !res.ImportDirective.Created || res.ImportDirective.Directive.Tasks.TotalCount != 2 || len(res.ImportDirective.CreatedOrganizations) != 1 {
+			t.Fatalf("import: %+v", res.ImportDirective)
+		}
+		if e.count("directives") != before+1 {
+			t.Fatal("the import should add one directive")
+		}
+	})
+}

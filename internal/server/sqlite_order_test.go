@@ -300,12 +300,7 @@ func (e *env) page(root, order, sel, args string) page {
 // of nested connections read only lists: it dropped a single order (the
 // page came back unordered) and refused the page's own cursors with
 // "cursor values length 1 do not match orderBy fields length 0".
-//
-// Until internal/server applies listVars (graphql.go) and
-// isOrderCursorError (errors.go), the single variable and the cursor
-// errors cannot pass; the patch that adds those removes serverFixed.
 func TestNestedOrderAndCursor(t *testing.T) {
-	const serverFixed = false
 	each(t, func(t *testing.T, dsn string) {
 		e := newEnv(t, dsn, true)
 		var top struct {
@@ -367,9 +362,6 @@ func TestNestedOrderAndCursor(t *testing.T) {
 				{"list variable", ", $o: [OrganizationOrder!]", `$o`, map[string]any{"o": []any{single}}},
 			} {
 				t.Run(form.name+" under "+parents.name, func(t *testing.T) {
-					if !serverFixed && form.name == "single variable" {
-						t.Skip("a single orderBy variable needs listVars in internal/server/graphql.go")
-					}
 					outer := e.t
 					e.t = t
 					defer func() { e.t = outer }()
@@ -416,9 +408,6 @@ func TestNestedOrderAndCursor(t *testing.T) {
 			}
 		}
 
-		if !serverFixed {
-			t.Skip("clear cursor errors need isOrderCursorError (errors.go) and the edge-order check (graphql.go)")
-		}
 		// A cursor made under one orderBy is refused under another, with a
 		// message, not as an internal error.
 		var first struct {
