@@ -73,7 +73,8 @@ func TestOrderByEdgeColumn(t *testing.T) {
 func TestSQLiteNullScanType(t *testing.T) {
 	db := testdb.Open(t, testdb.SQLiteDSN(t), testdb.Options{NoMigrate: true})
 	ctx := context.Background()
-	check := func(how string, rows *sql.Rows, err error) {
+	check := func(how string, query func() (*sql.Rows, error)) {
+		rows, err := query()
 		t.Helper()
 		if err != nil {
 			t.Fatalf("%s: %v", how, err)
@@ -102,23 +103,20 @@ func TestSQLiteNullScanType(t *testing.T) {
 		}
 	}
 	const q = "SELECT NULL, 7"
-	rows, err := db.SQL.QueryContext(ctx, q)
-	check("query", rows, err)
+	check("query", func() (*sql.Rows, error) { return db.SQL.QueryContext(ctx, q) })
 
 	stmt, err := db.SQL.PrepareContext(ctx, q)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = stmt.Close() }()
-	rows, err = stmt.QueryContext(ctx)
-	check("prepared statement", rows, err)
+	check("prepared statement", func() (*sql.Rows, error) { return stmt.QueryContext(ctx) })
 
 	tx, err := db.SQL.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err = tx.QueryContext(ctx, q)
-	check("transaction", rows, err)
+	check("transaction", func() (*sql.Rows, error) { return tx.QueryContext(ctx, q) })
 	if _, err := tx.ExecContext(ctx, "CREATE TABLE t (x INTEGER)"); err != nil {
 		t.Fatal(err)
 	}
