@@ -37,6 +37,8 @@ type GraphQLConfig struct {
 	// RoleBudgets lower the complexity limit for some roles; a token's own
 	// limit can lower it further, never raise it.
 	RoleBudgets map[viewer.Role]int
+	// RolePageCaps lower the page-size cap for some roles.
+	RolePageCaps map[viewer.Role]int
 }
 
 // budget is the complexity an operation of this viewer may have.
@@ -74,7 +76,7 @@ func newGraphQL(client *ent.Client, svc *auth.Service, cfg GraphQLConfig, log *s
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(listVars{})
-	srv.Use(pageLimit{max: cfg.MaxPageSize})
+	srv.Use(pageLimit{max: cfg.MaxPageSize, roles: cfg.RolePageCaps})
 	limit := extension.FixedComplexityLimit(cfg.ComplexityLimit, complexity.WithFixedScalarValue(0))
 	limit.Func = func(ctx context.Context, _ *graphql.OperationContext) int {
 		return cfg.budget(viewer.FromContext(ctx))
@@ -191,7 +193,10 @@ func (listVars) MutateOperationContext(_ context.Context, oc *graphql.OperationC
 
 // pageLimit refuses pages larger than the cap and connections whose page
 // size resolved to nothing (an explicit null variable).
-type pageLimit struct{ max int }
+type pageLimit struct {
+	max   int
+	roles map[viewer.Role]int // lower caps for some roles
+}
 
 var _ interface {
 	graphql.HandlerExtension
@@ -205,6 +210,11 @@ func (p pageLimit) MutateOperationContext(ctx context.Context, oc *graphql.Opera
 	op := oc.Doc.Operations.ForName(oc.OperationName)
 	if op == nil {
 		return nil
+	}
+	if v := viewer.FromContext(ctx); v != nil {
+		if c, ok := p.roles[v.Role]; ok && c > 0 && c < p.max {
+			p.max = c
+		}
 	}
 	seen := map[string]bool{}
 	return p.check(ctx, oc, op.SelectionSet, seen)

@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/chidao/chidao/internal/viewer"
 )
 
 const directive1416 = `query($symbol: String!) {
@@ -682,4 +684,17 @@ Bùi Thị Tuyết Mai`
 			t.Fatal("the import should add one directive")
 		}
 	})
+}
+
+// Page-size caps can be lower for some roles.
+func TestRolePageCaps(t *testing.T) {
+	e := newEnv(t, "file:rolecaps?mode=memory&cache=shared", true, func(c *Config) {
+		c.GraphQL.RolePageCaps = map[viewer.Role]int{viewer.RoleViewer: 10}
+	})
+	e.ok(`{ organizations(first: 11) { totalCount } }`, nil, nil)
+	admin := e.token
+	e.token = e.user("capped@test.vn", "VIEWER", nil, "NONE")
+	e.fails(`{ organizations(first: 11) { totalCount } }`, nil, "PAGE_SIZE", "0 to 10")
+	e.ok(`{ organizations(first: 10) { totalCount } }`, nil, nil)
+	e.token = admin
 }

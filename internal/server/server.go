@@ -46,6 +46,10 @@ func DefaultConfig() Config {
 				viewer.RoleReporter: 2_000_000,
 				viewer.RoleEmbed:    1_000_000,
 			},
+			RolePageCaps: map[viewer.Role]int{
+				viewer.RoleReporter: 500,
+				viewer.RoleEmbed:    200,
+			},
 		},
 		Auth:     auth.DefaultConfig(),
 		AuthHTTP: auth.DefaultHTTPConfig(),
