@@ -47,8 +47,7 @@ func DefaultConfig() Config {
 				viewer.RoleEmbed:    1_000_000,
 			},
 			RolePageCaps: map[viewer.Role]int{
-				viewer.RoleReporter: 500,
-				viewer.RoleEmbed:    200,
+				viewer.RoleEmbed: 200,
 			},
 		},
 		Auth:     auth.DefaultConfig(),
