@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
 
 	gen "github.com/chidao/chidao/ent"
 	"github.com/chidao/chidao/ent/directive"
@@ -50,9 +51,13 @@ func graphWriter(ctx context.Context) (*viewer.Viewer, error) {
 	return nil, ErrReadOnly
 }
 
-// exists checks, with the viewer's own visibility, that a referenced row
-// is one it may see; a reference to anything else is refused.
-func exists(ctx context.Context, ok bool, err error, what string) error {
+// mustSee checks, with the viewer's own visibility (the query runs under
+// its rules), that a referenced row is one it may see; a reference to
+// anything else is refused.
+func mustSee(ctx context.Context, q interface {
+	Exist(context.Context) (bool, error)
+}, what string) error {
+	ok, err := q.Exist(ctx)
 	if err != nil {
 		return err
 	}
@@ -62,35 +67,39 @@ func exists(ctx context.Context, ok bool, err error, what string) error {
 	return nil
 }
 
+// visibleOnly is the query rule of most entities: signed-in callers read
+// the rows the visibility function allows them.
+func visibleOnly[Q interface{ Where(...P) Q }, P ~func(*sql.Selector)](visible func(*viewer.Viewer) P) func(context.Context, Q) error {
+	return func(ctx context.Context, q Q) error {
+		v, err := who(ctx)
+		if err != nil {
+			return err
+		}
+		if p := visible(v); p != nil {
+			q.Where(p)
+		}
+		return privacy.Allow
+	}
+}
+
 // OrganizationPolicy: everyone signed in reads their subtree; editors
 // change organisations within it.
 func OrganizationPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.OrganizationQueryRuleFunc(func(ctx context.Context, q *gen.OrganizationQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := OrgVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.OrganizationQueryRuleFunc(visibleOnly[*gen.OrganizationQuery](OrgVisible))},
 		Mutation: privacy.MutationPolicy{privacy.OrganizationMutationRuleFunc(func(ctx context.Context, m *gen.OrganizationMutation) error {
 			v, err := graphWriter(ctx)
 			if err != nil {
 				return err
 			}
 			if sid, ok := m.SuccessorID(); ok {
-				ok, err := m.Client().Organization.Query().Where(organization.ID(sid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the successor"); err != nil {
+				if err := mustSee(ctx, m.Client().Organization.Query().Where(organization.ID(sid)), "the successor"); err != nil {
 					return err
 				}
 			}
 			if v.Scoped() {
 				if pid, ok := m.ParentID(); ok {
-					ok, err := m.Client().Organization.Query().Where(organization.ID(pid)).Exist(ctx)
-					if err := exists(ctx, ok, err, "the parent organisation"); err != nil {
+					if err := mustSee(ctx, m.Client().Organization.Query().Where(organization.ID(pid)), "the parent organisation"); err != nil {
 						return err
 					}
 				} else if m.Op().Is(ent.OpCreate) || m.ParentCleared() {
@@ -109,16 +118,7 @@ func OrganizationPolicy() ent.Policy {
 // them, never above their clearance.
 func DirectivePolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.DirectiveQueryRuleFunc(func(ctx context.Context, q *gen.DirectiveQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := DirectiveVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.DirectiveQueryRuleFunc(visibleOnly[*gen.DirectiveQuery](DirectiveVisible))},
 		Mutation: privacy.MutationPolicy{privacy.DirectiveMutationRuleFunc(func(ctx context.Context, m *gen.DirectiveMutation) error {
 			v, err := graphWriter(ctx)
 			if err != nil {
@@ -129,8 +129,7 @@ func DirectivePolicy() ent.Policy {
 			}
 			if v.Scoped() {
 				if id, ok := m.IssuerID(); ok {
-					ok, err := m.Client().Organization.Query().Where(organization.ID(id)).Exist(ctx)
-					if err := exists(ctx, ok, err, "the issuer"); err != nil {
+					if err := mustSee(ctx, m.Client().Organization.Query().Where(organization.ID(id)), "the issuer"); err != nil {
 						return err
 					}
 				} else if m.Op().Is(ent.OpCreate) {
@@ -138,14 +137,12 @@ func DirectivePolicy() ent.Policy {
 				}
 			}
 			if oid, ok := m.ActingBodyID(); ok {
-				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the acting body"); err != nil {
+				if err := mustSee(ctx, m.Client().Organization.Query().Where(organization.ID(oid)), "the acting body"); err != nil {
 					return err
 				}
 			}
 			if pid, ok := m.SignerID(); ok {
-				ok, err := m.Client().Person.Query().Where(person.ID(pid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the signer"); err != nil {
+				if err := mustSee(ctx, m.Client().Person.Query().Where(person.ID(pid)), "the signer"); err != nil {
 					return err
 				}
 			}
@@ -159,7 +156,7 @@ func DirectivePolicy() ent.Policy {
 	}
 }
 
-// childOfDirective is the policy of rows that belong to a directive (tasks,
+// directiveChildWrite guards rows that belong to a directive (tasks,
 // recipients, references): readable when the directive is, written by
 // editors who can see the directive.
 func directiveChildWrite(ctx context.Context, c *gen.Client, directiveID int, set bool, create bool) error {
@@ -172,8 +169,7 @@ func directiveChildWrite(ctx context.Context, c *gen.Client, directiveID int, se
 		if p := DirectiveWritable(v); p != nil {
 			q.Where(p)
 		}
-		ok, err := q.Exist(ctx)
-		return exists(ctx, ok, err, "the directive (one you may edit)")
+		return mustSee(ctx, q, "the directive (one you may edit)")
 	}
 	if create && !isAdmin(v) && DirectiveVisible(v) != nil {
 		return privacy.Denyf("the directive is required")
@@ -184,24 +180,14 @@ func directiveChildWrite(ctx context.Context, c *gen.Client, directiveID int, se
 // TaskPolicy follows the directive.
 func TaskPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.TaskQueryRuleFunc(func(ctx context.Context, q *gen.TaskQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := TaskVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.TaskQueryRuleFunc(visibleOnly[*gen.TaskQuery](TaskVisible))},
 		Mutation: privacy.MutationPolicy{privacy.TaskMutationRuleFunc(func(ctx context.Context, m *gen.TaskMutation) error {
 			id, set := m.DirectiveID()
 			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
 				return err
 			}
 			if tid, ok := m.ImplementsID(); ok {
-				ok, err := m.Client().Task.Query().Where(task.ID(tid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the upper-level task"); err != nil {
+				if err := mustSee(ctx, m.Client().Task.Query().Where(task.ID(tid)), "the upper-level task"); err != nil {
 					return err
 				}
 			}
@@ -210,8 +196,7 @@ func TaskPolicy() ent.Policy {
 				if p := TaskWritable(viewer.FromContext(ctx)); p != nil {
 					q.Where(p)
 				}
-				ok, err := q.Exist(ctx)
-				if err := exists(ctx, ok, err, "the parent task"); err != nil {
+				if err := mustSee(ctx, q, "the parent task"); err != nil {
 					return err
 				}
 			}
@@ -228,24 +213,14 @@ func TaskPolicy() ent.Policy {
 // RecipientPolicy follows the directive.
 func RecipientPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.RecipientQueryRuleFunc(func(ctx context.Context, q *gen.RecipientQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := RecipientVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.RecipientQueryRuleFunc(visibleOnly[*gen.RecipientQuery](RecipientVisible))},
 		Mutation: privacy.MutationPolicy{privacy.RecipientMutationRuleFunc(func(ctx context.Context, m *gen.RecipientMutation) error {
 			id, set := m.DirectiveID()
 			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
 				return err
 			}
 			if oid, ok := m.OrganizationID(); ok {
-				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the organisation"); err != nil {
+				if err := mustSee(ctx, m.Client().Organization.Query().Where(organization.ID(oid)), "the organisation"); err != nil {
 					return err
 				}
 			}
@@ -262,24 +237,14 @@ func RecipientPolicy() ent.Policy {
 // ReferencePolicy follows the citing directive.
 func ReferencePolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.DirectiveReferenceQueryRuleFunc(func(ctx context.Context, q *gen.DirectiveReferenceQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := ReferenceVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.DirectiveReferenceQueryRuleFunc(visibleOnly[*gen.DirectiveReferenceQuery](ReferenceVisible))},
 		Mutation: privacy.MutationPolicy{privacy.DirectiveReferenceMutationRuleFunc(func(ctx context.Context, m *gen.DirectiveReferenceMutation) error {
 			id, set := m.SourceID()
 			if err := directiveChildWrite(ctx, m.Client(), id, set, m.Op().Is(ent.OpCreate)); err != nil {
 				return err
 			}
 			if tid, ok := m.TargetID(); ok {
-				ok, err := m.Client().Directive.Query().Where(directive.ID(tid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the cited directive"); err != nil {
+				if err := mustSee(ctx, m.Client().Directive.Query().Where(directive.ID(tid)), "the cited directive"); err != nil {
 					return err
 				}
 			}
@@ -300,16 +265,7 @@ var reporterFields = []string{taskassignment.FieldProgress, taskassignment.Field
 // progress of their subtree's assignments, nothing else.
 func AssignmentPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.TaskAssignmentQueryRuleFunc(func(ctx context.Context, q *gen.TaskAssignmentQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := AssignmentVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.TaskAssignmentQueryRuleFunc(visibleOnly[*gen.TaskAssignmentQuery](AssignmentVisible))},
 		Mutation: privacy.MutationPolicy{privacy.TaskAssignmentMutationRuleFunc(func(ctx context.Context, m *gen.TaskAssignmentMutation) error {
 			v, err := who(ctx)
 			if err != nil {
@@ -345,14 +301,12 @@ func AssignmentPolicy() ent.Policy {
 				if p := TaskWritable(v); p != nil {
 					q.Where(p)
 				}
-				ok, err := q.Exist(ctx)
-				if err := exists(ctx, ok, err, "the task (one you may edit)"); err != nil {
+				if err := mustSee(ctx, q, "the task (one you may edit)"); err != nil {
 					return err
 				}
 			}
 			if oid, ok := m.OrganizationID(); ok && v.Scoped() {
-				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the organisation"); err != nil {
+				if err := mustSee(ctx, m.Client().Organization.Query().Where(organization.ID(oid)), "the organisation"); err != nil {
 					return err
 				}
 			}
@@ -369,16 +323,7 @@ func AssignmentPolicy() ent.Policy {
 // ExtensionPolicy follows the assignment; editors write extensions.
 func ExtensionPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.DeadlineExtensionQueryRuleFunc(func(ctx context.Context, q *gen.DeadlineExtensionQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := ExtensionVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.DeadlineExtensionQueryRuleFunc(visibleOnly[*gen.DeadlineExtensionQuery](ExtensionVisible))},
 		Mutation: privacy.MutationPolicy{privacy.DeadlineExtensionMutationRuleFunc(func(ctx context.Context, m *gen.DeadlineExtensionMutation) error {
 			v, err := graphWriter(ctx)
 			if err != nil {
@@ -389,8 +334,7 @@ func ExtensionPolicy() ent.Policy {
 				if p := AssignmentWritable(v); p != nil {
 					q.Where(p)
 				}
-				ok, err := q.Exist(ctx)
-				if err := exists(ctx, ok, err, "the assignment (one you may edit)"); err != nil {
+				if err := mustSee(ctx, q, "the assignment (one you may edit)"); err != nil {
 					return err
 				}
 			}
@@ -408,16 +352,7 @@ func ExtensionPolicy() ent.Policy {
 // review); editors review them.
 func ReportPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.ReportQueryRuleFunc(func(ctx context.Context, q *gen.ReportQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := ReportVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.ReportQueryRuleFunc(visibleOnly[*gen.ReportQuery](ReportVisible))},
 		Mutation: privacy.MutationPolicy{privacy.ReportMutationRuleFunc(func(ctx context.Context, m *gen.ReportMutation) error {
 			v, err := who(ctx)
 			if err != nil {
@@ -444,26 +379,22 @@ func ReportPolicy() ent.Policy {
 			}
 			c := m.Client()
 			if oid, ok := m.OrganizationID(); ok {
-				ok, err := c.Organization.Query().Where(organization.ID(oid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the reporting organisation"); err != nil {
+				if err := mustSee(ctx, c.Organization.Query().Where(organization.ID(oid)), "the reporting organisation"); err != nil {
 					return err
 				}
 			}
 			if tid, ok := m.TaskID(); ok {
-				ok, err := c.Task.Query().Where(task.ID(tid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the task"); err != nil {
+				if err := mustSee(ctx, c.Task.Query().Where(task.ID(tid)), "the task"); err != nil {
 					return err
 				}
 			}
 			if did, ok := m.DirectiveID(); ok {
-				ok, err := c.Directive.Query().Where(directive.ID(did)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the directive"); err != nil {
+				if err := mustSee(ctx, c.Directive.Query().Where(directive.ID(did)), "the directive"); err != nil {
 					return err
 				}
 			}
 			if aid, ok := m.AssignmentID(); ok {
-				ok, err := c.TaskAssignment.Query().Where(taskassignment.ID(aid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the assignment"); err != nil {
+				if err := mustSee(ctx, c.TaskAssignment.Query().Where(taskassignment.ID(aid)), "the assignment"); err != nil {
 					return err
 				}
 			}
@@ -480,30 +411,19 @@ func ReportPolicy() ent.Policy {
 // MembershipPolicy: posts in scope; editors write them.
 func MembershipPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.MembershipQueryRuleFunc(func(ctx context.Context, q *gen.MembershipQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := MembershipVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.MembershipQueryRuleFunc(visibleOnly[*gen.MembershipQuery](MembershipVisible))},
 		Mutation: privacy.MutationPolicy{privacy.MembershipMutationRuleFunc(func(ctx context.Context, m *gen.MembershipMutation) error {
 			v, err := graphWriter(ctx)
 			if err != nil {
 				return err
 			}
 			if oid, ok := m.OrganizationID(); ok && v.Scoped() {
-				ok, err := m.Client().Organization.Query().Where(organization.ID(oid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the organisation"); err != nil {
+				if err := mustSee(ctx, m.Client().Organization.Query().Where(organization.ID(oid)), "the organisation"); err != nil {
 					return err
 				}
 			}
 			if pid, ok := m.PersonID(); ok {
-				ok, err := m.Client().Person.Query().Where(person.ID(pid)).Exist(ctx)
-				if err := exists(ctx, ok, err, "the person"); err != nil {
+				if err := mustSee(ctx, m.Client().Person.Query().Where(person.ID(pid)), "the person"); err != nil {
 					return err
 				}
 			}
@@ -520,16 +440,7 @@ func MembershipPolicy() ent.Policy {
 // PersonPolicy: people with a post in scope; editors write them.
 func PersonPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.PersonQueryRuleFunc(func(ctx context.Context, q *gen.PersonQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := PersonVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.PersonQueryRuleFunc(visibleOnly[*gen.PersonQuery](PersonVisible))},
 		Mutation: privacy.MutationPolicy{privacy.PersonMutationRuleFunc(func(ctx context.Context, m *gen.PersonMutation) error {
 			v, err := graphWriter(ctx)
 			if err != nil {
@@ -627,16 +538,7 @@ func TokenPolicy() ent.Policy {
 // by every signed-in user.
 func SavedQueryPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.SavedQueryQueryRuleFunc(func(ctx context.Context, q *gen.SavedQueryQuery) error {
-			v, err := who(ctx)
-			if err != nil {
-				return err
-			}
-			if p := SavedQueryVisible(v); p != nil {
-				q.Where(p)
-			}
-			return privacy.Allow
-		})},
+		Query: privacy.QueryPolicy{privacy.SavedQueryQueryRuleFunc(visibleOnly[*gen.SavedQueryQuery](SavedQueryVisible))},
 		Mutation: privacy.MutationPolicy{privacy.SavedQueryMutationRuleFunc(func(ctx context.Context, m *gen.SavedQueryMutation) error {
 			v, err := who(ctx)
 			if err != nil {

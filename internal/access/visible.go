@@ -7,6 +7,8 @@
 package access
 
 import (
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/chidao/chidao/ent/apitoken"
 	"github.com/chidao/chidao/ent/deadlineextension"
 	"github.com/chidao/chidao/ent/directive"
@@ -40,120 +42,70 @@ func OrgVisible(v *viewer.Viewer) predicate.Organization {
 // DirectiveVisible: directives within the viewer's clearance and, for a
 // scoped viewer, issued by, addressed to or assigning work to its subtree.
 func DirectiveVisible(v *viewer.Viewer) predicate.Directive {
-	var ps []predicate.Directive
+	var secrecy, scope predicate.Directive
 	if viewer.SecrecyRank(v.Clearance) < 3 {
 		var levels []directive.Secrecy
 		for _, l := range viewer.SecrecyLevels(v.Clearance) {
 			levels = append(levels, directive.Secrecy(l))
 		}
-		ps = append(ps, directive.SecrecyIn(levels...))
+		secrecy = directive.SecrecyIn(levels...)
 	}
 	if org := OrgVisible(v); org != nil {
-		ps = append(ps, directive.Or(
+		scope = directive.Or(
 			directive.HasIssuerWith(org),
 			directive.HasRecipientsWith(recipient.HasOrganizationWith(org)),
 			directive.HasTasksWith(task.HasAssignmentsWith(taskassignment.HasOrganizationWith(org))),
-		))
+		)
 	}
-	return andDirective(ps)
-}
-
-func andDirective(ps []predicate.Directive) predicate.Directive {
-	switch len(ps) {
-	case 0:
-		return nil
-	case 1:
-		return ps[0]
-	}
-	return directive.And(ps...)
+	return all(directive.And, secrecy, scope)
 }
 
 // TaskVisible: tasks of visible directives.
 func TaskVisible(v *viewer.Viewer) predicate.Task {
-	if d := DirectiveVisible(v); d != nil {
-		return task.HasDirectiveWith(d)
-	}
-	return nil
+	return through(task.HasDirectiveWith, DirectiveVisible(v))
 }
 
 // AssignmentVisible: assignments of visible tasks to organisations in scope.
 func AssignmentVisible(v *viewer.Viewer) predicate.TaskAssignment {
-	var ps []predicate.TaskAssignment
-	if t := TaskVisible(v); t != nil {
-		ps = append(ps, taskassignment.HasTaskWith(t))
-	}
-	if o := OrgVisible(v); o != nil {
-		ps = append(ps, taskassignment.HasOrganizationWith(o))
-	}
-	switch len(ps) {
-	case 0:
-		return nil
-	case 1:
-		return ps[0]
-	}
-	return taskassignment.And(ps...)
+	return all(taskassignment.And,
+		through(taskassignment.HasTaskWith, TaskVisible(v)),
+		through(taskassignment.HasOrganizationWith, OrgVisible(v)))
 }
 
 // ExtensionVisible: deadline extensions of visible assignments.
 func ExtensionVisible(v *viewer.Viewer) predicate.DeadlineExtension {
-	if a := AssignmentVisible(v); a != nil {
-		return deadlineextension.HasAssignmentWith(a)
-	}
-	return nil
+	return through(deadlineextension.HasAssignmentWith, AssignmentVisible(v))
 }
 
 // RecipientVisible: address lines of visible directives.
 func RecipientVisible(v *viewer.Viewer) predicate.Recipient {
-	if d := DirectiveVisible(v); d != nil {
-		return recipient.HasDirectiveWith(d)
-	}
-	return nil
+	return through(recipient.HasDirectiveWith, DirectiveVisible(v))
 }
 
 // ReferenceVisible: citations made by visible directives.
 func ReferenceVisible(v *viewer.Viewer) predicate.DirectiveReference {
-	if d := DirectiveVisible(v); d != nil {
-		return directivereference.HasSourceWith(d)
-	}
-	return nil
+	return through(directivereference.HasSourceWith, DirectiveVisible(v))
 }
 
 // ReportVisible: reports of organisations in scope about visible directives
 // and tasks.
 func ReportVisible(v *viewer.Viewer) predicate.Report {
-	var ps []predicate.Report
-	if o := OrgVisible(v); o != nil {
-		ps = append(ps, report.HasOrganizationWith(o))
-	}
+	var about, ofTask predicate.Report
 	if d := DirectiveVisible(v); d != nil {
-		ps = append(ps,
-			report.Or(report.DirectiveIDIsNil(), report.HasDirectiveWith(d)),
-			report.Or(report.TaskIDIsNil(), report.HasTaskWith(task.HasDirectiveWith(d))),
-		)
+		about = report.Or(report.DirectiveIDIsNil(), report.HasDirectiveWith(d))
+		ofTask = report.Or(report.TaskIDIsNil(), report.HasTaskWith(task.HasDirectiveWith(d)))
 	}
-	switch len(ps) {
-	case 0:
-		return nil
-	case 1:
-		return ps[0]
-	}
-	return report.And(ps...)
+	return all(report.And, through(report.HasOrganizationWith, OrgVisible(v)), about, ofTask)
 }
 
 // MembershipVisible: posts in organisations in scope.
 func MembershipVisible(v *viewer.Viewer) predicate.Membership {
-	if o := OrgVisible(v); o != nil {
-		return membership.HasOrganizationWith(o)
-	}
-	return nil
+	return through(membership.HasOrganizationWith, OrgVisible(v))
 }
 
 // PersonVisible: people holding a post in scope.
 func PersonVisible(v *viewer.Viewer) predicate.Person {
-	if m := MembershipVisible(v); m != nil {
-		return person.HasMembershipsWith(m)
-	}
-	return nil
+	return through(person.HasMembershipsWith, MembershipVisible(v))
 }
 
 // UserVisible: administrators see every account, others their own.
@@ -191,65 +143,59 @@ func SavedQueryVisible(v *viewer.Viewer) predicate.SavedQuery {
 
 // DirectiveWritable: visible and, when scoped, issued inside the subtree.
 func DirectiveWritable(v *viewer.Viewer) predicate.Directive {
-	vis := DirectiveVisible(v)
-	org := OrgVisible(v)
-	if org == nil {
-		return vis
-	}
-	own := directive.HasIssuerWith(org)
-	if vis == nil {
-		return own
-	}
-	return directive.And(vis, own)
+	return all(directive.And, DirectiveVisible(v), through(directive.HasIssuerWith, OrgVisible(v)))
 }
 
 // TaskWritable: tasks of writable directives.
 func TaskWritable(v *viewer.Viewer) predicate.Task {
-	if d := DirectiveWritable(v); d != nil {
-		return task.HasDirectiveWith(d)
-	}
-	return nil
+	return through(task.HasDirectiveWith, DirectiveWritable(v))
 }
 
 // RecipientWritable: address lines of writable directives.
 func RecipientWritable(v *viewer.Viewer) predicate.Recipient {
-	if d := DirectiveWritable(v); d != nil {
-		return recipient.HasDirectiveWith(d)
-	}
-	return nil
+	return through(recipient.HasDirectiveWith, DirectiveWritable(v))
 }
 
 // ReferenceWritable: citations made by writable directives.
 func ReferenceWritable(v *viewer.Viewer) predicate.DirectiveReference {
-	if d := DirectiveWritable(v); d != nil {
-		return directivereference.HasSourceWith(d)
-	}
-	return nil
+	return through(directivereference.HasSourceWith, DirectiveWritable(v))
 }
 
 // AssignmentWritable: assignments of writable tasks (to organisations the
 // editor sees).
 func AssignmentWritable(v *viewer.Viewer) predicate.TaskAssignment {
-	var ps []predicate.TaskAssignment
-	if t := TaskWritable(v); t != nil {
-		ps = append(ps, taskassignment.HasTaskWith(t))
-	}
-	if o := OrgVisible(v); o != nil {
-		ps = append(ps, taskassignment.HasOrganizationWith(o))
-	}
-	switch len(ps) {
-	case 0:
-		return nil
-	case 1:
-		return ps[0]
-	}
-	return taskassignment.And(ps...)
+	return all(taskassignment.And,
+		through(taskassignment.HasTaskWith, TaskWritable(v)),
+		through(taskassignment.HasOrganizationWith, OrgVisible(v)))
 }
 
 // ExtensionWritable: extensions of writable assignments.
 func ExtensionWritable(v *viewer.Viewer) predicate.DeadlineExtension {
-	if a := AssignmentWritable(v); a != nil {
-		return deadlineextension.HasAssignmentWith(a)
+	return through(deadlineextension.HasAssignmentWith, AssignmentWritable(v))
+}
+
+// through carries a predicate across an edge (has(p)); nil, "every row",
+// stays nil so that unrestricted viewers get no filter at all.
+func through[P, Q ~func(*sql.Selector)](has func(...P) Q, p P) Q {
+	if p == nil {
+		return nil
 	}
-	return nil
+	return has(p)
+}
+
+// all joins the non-nil predicates with and; nil when none is left.
+func all[P ~func(*sql.Selector)](and func(...P) P, ps ...P) P {
+	var kept []P
+	for _, p := range ps {
+		if p != nil {
+			kept = append(kept, p)
+		}
+	}
+	switch len(kept) {
+	case 0:
+		return nil
+	case 1:
+		return kept[0]
+	}
+	return and(kept...)
 }

@@ -22,11 +22,9 @@ import (
 	"github.com/chidao/chidao/ent/savedquery"
 	"github.com/chidao/chidao/ent/session"
 	"github.com/chidao/chidao/ent/user"
+	"github.com/chidao/chidao/internal/status"
 	"github.com/chidao/chidao/internal/viewer"
 )
-
-// vietnam is the zone dates are shown in (UTC+7, no daylight saving).
-var vietnam = time.FixedZone("ICT", 7*60*60)
 
 // Error is a credential problem the caller can read and act on.
 type Error struct {
@@ -322,9 +320,9 @@ func (s *Service) TokenViewer(ctx context.Context, secret string) (*viewer.Viewe
 	now := s.now()
 	switch {
 	case t.RevokedAt != nil:
-		return nil, nil, errorf("UNAUTHENTICATED", "this token was revoked on %s", t.RevokedAt.In(vietnam).Format("2006-01-02"))
+		return nil, nil, errorf("UNAUTHENTICATED", "this token was revoked on %s", t.RevokedAt.In(status.Zone).Format("2006-01-02"))
 	case t.ExpiresAt != nil && now.After(*t.ExpiresAt):
-		return nil, nil, errorf("UNAUTHENTICATED", "this token expired on %s", t.ExpiresAt.In(vietnam).Format("2006-01-02"))
+		return nil, nil, errorf("UNAUTHENTICATED", "this token expired on %s", t.ExpiresAt.In(status.Zone).Format("2006-01-02"))
 	}
 	v, err := s.userViewer(ctx, t.Edges.User)
 	if err != nil {

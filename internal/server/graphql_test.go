@@ -692,9 +692,7 @@ func TestRolePageCaps(t *testing.T) {
 		c.GraphQL.RolePageCaps = map[viewer.Role]int{viewer.RoleViewer: 10}
 	})
 	e.ok(`{ organizations(first: 11) { totalCount } }`, nil, nil)
-	admin := e.token
 	e.token = e.user("capped@test.vn", "VIEWER", nil, "NONE")
 	e.fails(`{ organizations(first: 11) { totalCount } }`, nil, "PAGE_SIZE", "0 to 10")
 	e.ok(`{ organizations(first: 10) { totalCount } }`, nil, nil)
-	e.token = admin
 }
